@@ -35,6 +35,7 @@ test: lint typecheck unit
 
 bench: install
 	$(BIN)/python bench/cli_startup.py
+	$(BIN)/python bench/pipeline_overhead.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal .pytest_cache .mypy_cache .ruff_cache

@@ -29,9 +29,9 @@ def extract(
 
     body = normalize(text)
     if not body:
-        raise InputError("E106", path="<text>", where="")
+        raise InputError("E106", path="<text>", detail="")
     when, precision = parse_date(date, "<text>") if date else (None, None)
-    notices = () if date else (Notice("W101", message("W101", path="<text>")),)
+    notices = () if date else (Notice("W101", message("W101", where="<text>")),)
     article = Article(
         id=document_id(body),
         text=body,
@@ -65,25 +65,51 @@ class Database:
     def _df(self, query: queries.Query) -> Any:
         return query.df(self.store.connection)
 
-    def documents(self, *, actor: str | None = None, since: str | None = None, until: str | None = None,
-                  limit: int | None = None) -> Any:
+    def documents(
+        self,
+        *,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+    ) -> Any:
         """Documents with their date, language, status and record counts."""
         return self._df(queries.documents(Filters(actor=actor, since=since, until=until, limit=limit)))
 
-    def entities(self, *, actor: str | None = None, type: str | None = None, since: str | None = None,
-                 until: str | None = None, limit: int | None = None) -> Any:
+    def entities(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+    ) -> Any:
         """Entities across documents, with document and mention counts."""
         filters = Filters(actor=actor, type=type, since=since, until=until, limit=limit)
         return self._df(queries.entities(filters))
 
-    def events(self, *, actor: str | None = None, code: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int | None = None) -> Any:
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        code: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+    ) -> Any:
         """Events, filtered by actor (source or target), CAMEO code prefix and date."""
         filters = Filters(actor=actor, code=code, since=since, until=until, limit=limit)
         return self._df(queries.events(filters))
 
-    def quotes(self, *, actor: str | None = None, since: str | None = None, until: str | None = None,
-               limit: int | None = None) -> Any:
+    def quotes(
+        self,
+        *,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+    ) -> Any:
         """Quotations, filtered by speaker and date."""
         return self._df(queries.quotes(Filters(actor=actor, since=since, until=until, limit=limit)))
 
@@ -98,6 +124,6 @@ class Database:
         return self.store.result(doc_id)
 
 
-def open(path: str | Path | None = None) -> Database:  # noqa: A001 (veille.open mirrors the built-in)
+def open(path: str | Path | None = None) -> Database:
     """Open a veille database for querying (default: VEILLE_DB or veille.duckdb)."""
     return Database(path if path is not None else Settings.from_env().db)

@@ -57,8 +57,12 @@ def _format_option(func: F) -> F:
 def _filter_options(*names: str) -> Callable[[F], F]:
     options = {
         "actor": click.option("--actor", help="Entity id, or text matched in its name or mentions."),
-        "since": click.option("--since", metavar="DATE", help="Only dates on or after DATE (YYYY[-MM[-DD]])."),
-        "until": click.option("--until", metavar="DATE", help="Only dates on or before DATE (YYYY[-MM[-DD]])."),
+        "since": click.option(
+            "--since", metavar="DATE", help="Only dates on or after DATE (YYYY[-MM[-DD]])."
+        ),
+        "until": click.option(
+            "--until", metavar="DATE", help="Only dates on or before DATE (YYYY[-MM[-DD]])."
+        ),
         "code": click.option("--code", help="CAMEO code or code prefix (04 matches 040-046)."),
         "type": click.option(
             "--type",
@@ -79,10 +83,17 @@ def _filter_options(*names: str) -> Callable[[F], F]:
 
 def _read_options(func: F) -> F:
     func = click.option(
-        "--require-date", is_flag=True, default=None, help="Reject documents without a date instead of warning."
+        "--require-date",
+        is_flag=True,
+        default=None,
+        help="Reject documents without a date instead of warning.",
     )(func)
-    func = click.option("--max-bytes", type=click.IntRange(min=1), help="Largest input file accepted, in bytes.")(func)
-    func = click.option("--batch-size", type=click.IntRange(min=1), help="Documents per batch (default 32).")(func)
+    func = click.option(
+        "--max-bytes", type=click.IntRange(min=1), help="Largest input file accepted, in bytes."
+    )(func)
+    func = click.option("--batch-size", type=click.IntRange(min=1), help="Documents per batch (default 32).")(
+        func
+    )
     func = click.option(
         "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes."
     )(func)
@@ -114,8 +125,12 @@ def main() -> None:
 @_read_options
 @_fatal
 def extract(
-    paths: Sequence[str], fmt: str | None, require_date: bool | None, max_bytes: int | None,
-    batch_size: int | None, jobs: int,
+    paths: Sequence[str],
+    fmt: str | None,
+    require_date: bool | None,
+    max_bytes: int | None,
+    batch_size: int | None,
+    jobs: int,
 ) -> None:
     """Extract records from documents and print them, without a database."""
     from .contract import dumps
@@ -146,14 +161,19 @@ def extract(
 @_read_options
 @_fatal
 def ingest(
-    paths: Sequence[str], db: str | None, require_date: bool | None, max_bytes: int | None,
-    batch_size: int | None, jobs: int,
+    paths: Sequence[str],
+    db: str | None,
+    require_date: bool | None,
+    max_bytes: int | None,
+    batch_size: int | None,
+    jobs: int,
 ) -> None:
     """Extract records from documents and store them in the database.
 
     Documents already stored (same text) are skipped; each batch is committed atomically.
     """
-    from .ingest import IngestReport, ingest as run_ingest
+    from .ingest import IngestReport
+    from .ingest import ingest as run_ingest
     from .records import DocumentResult
     from .store import Store
 
@@ -256,7 +276,9 @@ def show(doc_id: str, db: str | None, fmt: str) -> None:
     settings = Settings.from_env(db=db)
     with Store.open(settings.db, read_only=True) as store:
         result = store.result(doc_id)
-        text = store.connection.execute("SELECT text FROM documents WHERE id = ?", [result.document.id]).fetchone()[0]
+        text = store.connection.execute(
+            "SELECT text FROM documents WHERE id = ?", [result.document.id]
+        ).fetchone()[0]
     if fmt == "json":
         click.echo(dumps(result, indent=2))
         return
@@ -275,7 +297,9 @@ def show(doc_id: str, db: str | None, fmt: str) -> None:
     click.echo(f"entities ({len(result.entities)})")
     for entity in result.entities:
         forms = sorted({m.text for m in entity.mentions})
-        click.echo(f"  {entity.type:<12} {entity.name}  [{entity.id}]  x{len(entity.mentions)}: {', '.join(forms)}")
+        click.echo(
+            f"  {entity.type:<12} {entity.name}  [{entity.id}]  x{len(entity.mentions)}: {', '.join(forms)}"
+        )
     for name in ("events", "quotes", "claims", "times", "places", "themes", "warnings"):
         click.echo(f"{name} ({len(getattr(result, name))})")
 
@@ -339,8 +363,14 @@ def _progress(items: list[Any], desc: str) -> Iterable[Any]:
 
 def _write_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> None:
     if fmt == "json":
-        click.echo(json.dumps([dict(zip(columns, row, strict=True)) for row in rows], ensure_ascii=False,
-                              indent=2, default=str))
+        click.echo(
+            json.dumps(
+                [dict(zip(columns, row, strict=True)) for row in rows],
+                ensure_ascii=False,
+                indent=2,
+                default=str,
+            )
+        )
     elif fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)

@@ -55,7 +55,9 @@ def result_from_doc(doc: Doc, article: Article, language: str, score: float | No
     )
 
 
-def unprocessed_result(article: Article, language: str, score: float | None, notice: Notice) -> DocumentResult:
+def unprocessed_result(
+    article: Article, language: str, score: float | None, notice: Notice
+) -> DocumentResult:
     """The result for a document kept without extraction (no pipeline for its language)."""
     return DocumentResult(
         schema=SCHEMA,

@@ -53,7 +53,7 @@ class EntityRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[Span, EntityType, bool]] = []
         for span in doc.ents:
-            type_ = self.labels.get(span.label_)
+            type_: EntityType | None = self.labels.get(span.label_)  # type: ignore[assignment]
             if type_ is None:
                 continue
             span, honorific = _strip_honorific(span) if type_ == "person" else (span, False)
@@ -74,7 +74,10 @@ class EntityRecognizer:
 
 
 def _full_names(names: list[str]) -> dict[str, str]:
-    """Map each person name to the one longer name it ends, if exactly one ("Poutine" -> "Vladimir Poutine")."""
+    """Map each person name to the one longer name it ends, if exactly one.
+
+    "Poutine" -> "Vladimir Poutine", unless "Ludmila Poutine" is also named.
+    """
     distinct = set(names)
     mapping = {}
     for short in distinct:

@@ -13,23 +13,26 @@ from typing import Any
 
 CATALOGUE: dict[str, str] = {
     # Reading input
-    "E101": "{path}: no such file or directory",
-    "E102": "{path}: no file matches this pattern",
+    "E101": "{where}: no such file or directory",
+    "E102": "{where}: no file matches this pattern",
     "E103": (
-        "{path}: file is {size} bytes, over the limit of {limit} bytes; "
+        "{where}: file is {size} bytes, over the limit of {limit} bytes; "
         "raise the limit with --max-bytes or VEILLE_MAX_BYTES"
     ),
     "E104": (
-        "{path}: binary content ({reason}), not text; veille reads UTF-8 text files "
+        "{where}: binary content ({reason}), not text; veille reads UTF-8 text files "
         "starting with 'date YYYY-MM' and JSON Lines files"
     ),
-    "E105": "{path}: bytes cannot be decoded as text in any known encoding; save the file as UTF-8",
-    "E106": "{path}: empty text: there is no article body{where}",
-    "E107": "{path}: malformed date {value!r}: write 'date YYYY-MM' or 'date YYYY-MM-DD' (e.g. date 2024-11-27)",
-    "E108": "{path}: line {line}: malformed JSON line ({reason}); each line must hold one JSON object",
-    "E109": "{path}: line {line}: {reason}",
-    "E110": "{path}: no date: add a first line 'date YYYY-MM' or 'date YYYY-MM-DD', or drop --require-date",
-    "E111": "{path}: cannot be read ({reason})",
+    "E105": "{where}: bytes cannot be decoded as text in any known encoding; save the file as UTF-8",
+    "E106": "{where}: empty text: there is no article body{detail}",
+    "E107": "{where}: malformed date {value!r}: write YYYY-MM or YYYY-MM-DD, as in 'date 2024-11-27'",
+    "E108": "{where}: malformed JSON line ({reason}); each line must hold one JSON object",
+    "E109": "{where}: {reason}",
+    "E110": (
+        "{where}: no date: add a first line 'date YYYY-MM[-DD]' (or a 'date' field in JSON Lines), "
+        "or drop --require-date"
+    ),
+    "E111": "{where}: cannot be read ({reason})",
     # Pipeline and settings
     "E201": (
         "the spaCy model {model!r} is not installed; run 'make install' (it is a dependency of veille) "
@@ -43,14 +46,15 @@ CATALOGUE: dict[str, str] = {
         "upgrade veille or use another --db"
     ),
     "E303": "no document with id {doc_id!r} in {path}",
-    "E304": "document id prefix {doc_id!r} is ambiguous in {path}: {count} documents match; give more characters",
+    "E304": (
+        "document id prefix {doc_id!r} is ambiguous in {path}: {count} documents match; give more characters"
+    ),
     "E305": "{path}: no database here; create one with 'veille ingest PATH --db {path}'",
     # Warnings
-    "W101": "{path}: no date header; the document date is unknown",
-    "W102": "{path}: not UTF-8; decoded as {encoding}",
-    "W103": "{path}: language {language!r} has no pipeline; the document is stored without extraction",
-    "W104": "{path}: line {line}: unknown field(s) {fields} ignored",
-    "W105": "{path}: same text as {other}; kept once",
+    "W101": "{where}: no date; the document date is unknown",
+    "W102": "{where}: not UTF-8; decoded as {encoding}",
+    "W103": "{where}: language {language!r} has no pipeline; the document is stored without extraction",
+    "W104": "{where}: unknown field(s) {fields} ignored",
 }
 
 
@@ -68,13 +72,18 @@ class VeilleError(Exception):
         super().__init__(message(code, **values))
 
 
+def where(path: str, line: int | None = None) -> str:
+    """How messages name an input: ``path``, or ``path:line`` for a line of JSON Lines."""
+    return path if line is None else f"{path}:{line}"
+
+
 class InputError(VeilleError):
     """An input (file, line, stream) cannot be turned into a document."""
 
     def __init__(self, code: str, *, path: str, line: int | None = None, **values: Any) -> None:
         self.path = path
         self.line = line
-        super().__init__(code, path=path, line=line, **values)
+        super().__init__(code, where=where(path, line), **values)
 
 
 class PipelineError(VeilleError):

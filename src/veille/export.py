@@ -6,8 +6,6 @@ from pathlib import Path
 
 from .store import TABLES, Store
 
-EXPORT_TABLES = (*TABLES, "rejections")
-
 
 def export_store(store: Store, out: str | Path, fmt: str) -> list[tuple[str, int]]:
     """Write the store to ``out``; return (file, rows) for each file written.
@@ -19,7 +17,9 @@ def export_store(store: Store, out: str | Path, fmt: str) -> list[tuple[str, int
     out = Path(out)
     if fmt == "jsonl":
         out.parent.mkdir(parents=True, exist_ok=True)
-        rows = con.execute("SELECT result FROM documents ORDER BY date_start NULLS LAST, path, line, id").fetchall()
+        rows = con.execute(
+            "SELECT result FROM documents ORDER BY date_start NULLS LAST, path, line, id"
+        ).fetchall()
         with out.open("w", encoding="utf-8") as handle:
             for (result,) in rows:
                 handle.write(result + "\n")
@@ -29,7 +29,7 @@ def export_store(store: Store, out: str | Path, fmt: str) -> list[tuple[str, int
     out.mkdir(parents=True, exist_ok=True)
     written = []
     options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
-    for table in EXPORT_TABLES:
+    for table in TABLES:
         target = out / f"{table}.{fmt}"
         # The path is ours (a directory the user named plus a fixed table name); quote it for SQL.
         quoted = str(target).replace("'", "''")

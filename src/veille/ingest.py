@@ -69,7 +69,9 @@ def ingest(
     return report
 
 
-def _prepare(chunks: Iterable[list[Article | Rejection]], store: Store, report: IngestReport) -> Iterator[_Batch]:
+def _prepare(
+    chunks: Iterable[list[Article | Rejection]], store: Store, report: IngestReport
+) -> Iterator[_Batch]:
     """Split each chunk of reader output into new articles, rejections and skipped documents."""
     seen: set[str] = set()
     for chunk in chunks:

@@ -101,7 +101,7 @@ class Pipeline:
             if i in processed:
                 results.append(result_from_doc(processed[i], article, language, score))
             else:
-                notice = Notice("W103", message("W103", path=article.where, language=language))
+                notice = Notice("W103", message("W103", where=article.where, language=language))
                 results.append(unprocessed_result(article, language, score, notice))
         return results
 

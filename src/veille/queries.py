@@ -43,7 +43,9 @@ def _bound(value: str, name: str, last: bool) -> dt.date:
     try:
         date, _ = parse_date(value, name)
     except InputError as exc:
-        raise SettingsError("E202", name=name, value=value, reason="expected YYYY, YYYY-MM or YYYY-MM-DD") from exc
+        raise SettingsError(
+            "E202", name=name, value=value, reason="expected YYYY, YYYY-MM or YYYY-MM-DD"
+        ) from exc
     start, end = date_bounds(date)
     return end if last else start  # type: ignore[return-value]
 
@@ -82,6 +84,14 @@ def _actor_match(column: str) -> str:
 def _actor_params(actor: str) -> list[str]:
     pattern = f"%{actor}%"
     return [actor, pattern, pattern]
+
+
+def _name_of(entity_col: str, doc_col: str) -> str:
+    """SQL for the name of entity ``entity_col`` in document ``doc_col``."""
+    return (
+        "(SELECT any_value(n.name) FROM entities n "
+        f"WHERE n.doc_id = {doc_col} AND n.entity_id = {entity_col})"
+    )
 
 
 def documents(filters: Filters) -> Query:
@@ -131,12 +141,13 @@ def events(filters: Filters) -> Query:
     if filters.code:
         where.add("starts_with(v.code, ?)", filters.code)
     sql = (
-        "SELECT v.doc_id, v.event_id AS id, coalesce(v.date, d.date) AS date, v.code, v.label, "
-        "v.source, (SELECT any_value(name) FROM entities s WHERE s.doc_id = v.doc_id AND s.entity_id = v.source) "
-        "AS source_name, v.target, (SELECT any_value(name) FROM entities t WHERE t.doc_id = v.doc_id "
-        "AND t.entity_id = v.target) AS target_name, v.modality, v.goldstein, v.quad_class, v.trigger_text "
+        "SELECT v.doc_id, v.event_id AS id, coalesce(v.date, d.date) AS date, v.code, v.label, v.source, "
+        f"{_name_of('v.source', 'v.doc_id')} AS source_name, v.target, "
+        f"{_name_of('v.target', 'v.doc_id')} AS target_name, "
+        "v.modality, v.goldstein, v.quad_class, v.trigger_text "
         f"FROM events v JOIN documents d ON d.id = v.doc_id{where.sql()} "
-        f"ORDER BY coalesce(v.date_start, d.date_start) NULLS LAST, v.doc_id, v.trigger_start{_limit(filters)}"
+        "ORDER BY coalesce(v.date_start, d.date_start) NULLS LAST, v.doc_id, v.trigger_start"
+        f"{_limit(filters)}"
     )
     return Query(sql, where.params)
 
@@ -147,8 +158,8 @@ def quotes(filters: Filters) -> Query:
     if filters.actor:
         where.add(_actor_match("q.speaker"), *_actor_params(filters.actor))
     sql = (
-        "SELECT q.doc_id, d.date, q.speaker, (SELECT any_value(name) FROM entities s WHERE s.doc_id = q.doc_id "
-        "AND s.entity_id = q.speaker) AS speaker_name, q.direct, q.text "
+        f"SELECT q.doc_id, d.date, q.speaker, {_name_of('q.speaker', 'q.doc_id')} AS speaker_name, "
+        "q.direct, q.text "
         f"FROM quotes q JOIN documents d ON d.id = q.doc_id{where.sql()} "
         f"ORDER BY d.date_start NULLS LAST, q.doc_id, q.start{_limit(filters)}"
     )

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .errors import InputError, message
+from .errors import InputError, message, where
 from .records import Article, DatePrecision, Notice
 from .settings import Settings
 
@@ -86,24 +86,33 @@ def read(
 
 
 def expand(paths: Iterable[str]) -> Iterator[str | Rejection]:
-    """Expand directories (recursively, skipping hidden entries) and glob patterns into files."""
+    """Expand directories (recursively, skipping hidden entries) and glob patterns into files.
+
+    Each file is given once, even when several arguments or a ``**`` pattern reach it.
+    """
+    seen: set[Path] = set()
     for raw in paths:
         if raw == STDIN:
             yield STDIN
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from (str(p) for p in _walk(path))
+            files = _walk(path)
         elif path.exists():
-            yield raw
+            files = [path]
         elif glob.has_magic(raw):
-            matches = sorted(glob.glob(raw, recursive=True))
+            matches = [Path(m) for m in sorted(glob.glob(raw, recursive=True))]
             if not matches:
                 yield _reject("E102", raw)
-            for match in matches:
-                yield from expand([match]) if Path(match).is_dir() else [match]
+            files = [f for m in matches for f in (_walk(m) if m.is_dir() else [m])]
         else:
             yield _reject("E101", raw)
+            continue
+        for file in files:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield str(file)
 
 
 def _walk(root: Path) -> list[Path]:
@@ -197,7 +206,7 @@ def _guess_encoding(data: bytes, path: str) -> tuple[str, str]:
 def _encoding_notice(path: str, encoding: str) -> Notice | None:
     if encoding in {"utf-8-sig", "utf_8"}:
         return None
-    return Notice("W102", message("W102", path=path, encoding=encoding))
+    return Notice("W102", message("W102", where=path, encoding=encoding))
 
 
 def _check_text(text: str, path: str) -> str:
@@ -227,12 +236,12 @@ def parse_date(value: str, path: str, line: int | None = None) -> tuple[str, Dat
         value = stamp.group(1)
     match = _DATE.match(value)
     if match is None:
-        raise InputError("E107", path=_where(path, line), value=value)
+        raise InputError("E107", path=path, line=line, value=value)
     year, month, day = match.group("y"), match.group("m"), match.group("d")
     try:
         dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError as exc:
-        raise InputError("E107", path=_where(path, line), value=value) from exc
+        raise InputError("E107", path=path, line=line, value=value) from exc
     if day is not None:
         return f"{year}-{int(month):02d}-{int(day):02d}", "day"
     if month is not None:
@@ -240,9 +249,7 @@ def parse_date(value: str, path: str, line: int | None = None) -> tuple[str, Dat
     return year, "year"
 
 
-def parse_text(
-    text: str, path: str, settings: Settings, notices: tuple[Notice, ...] = ()
-) -> Article:
+def parse_text(text: str, path: str, settings: Settings, notices: tuple[Notice, ...] = ()) -> Article:
     """Parse one dated text: an optional ``date ...`` header, then the body (same line or next)."""
     text = text.lstrip("\ufeff")
     header = _HEADER.match(text)
@@ -253,7 +260,7 @@ def parse_text(
         text = text[header.end() :]
     body = normalize(text)
     if not body:
-        raise InputError("E106", path=path, where=" after the date header" if header else "")
+        raise InputError("E106", path=path, detail=" after the date header" if header else "")
     return _article(body, path, date, precision, settings, notices, title=_title(body))
 
 
@@ -270,7 +277,8 @@ def parse_jsonl(
     text: str, path: str, settings: Settings, notice: Notice | None = None
 ) -> Iterator[Article | Rejection]:
     """Parse JSON Lines: one article object per line; blank lines are skipped."""
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # Split on newlines only: U+2028 and friends may stand unescaped inside JSON strings.
+    for number, raw in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
         if not raw.strip():
             continue
         try:
@@ -283,7 +291,7 @@ def _jsonl_article(raw: str, path: str, line: int, settings: Settings, notice: N
     try:
         obj = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise InputError("E108", path=path, line=line, reason=f"{exc.msg} at column {exc.colno}") from exc
+        raise InputError("E108", path=path, line=line, reason=f"column {exc.colno}: {exc.msg}") from exc
     if not isinstance(obj, dict):
         raise InputError("E108", path=path, line=line, reason=f"a JSON {type(obj).__name__}, not an object")
     for key in JSONL_FIELDS:
@@ -294,11 +302,11 @@ def _jsonl_article(raw: str, path: str, line: int, settings: Settings, notice: N
         raise InputError("E109", path=path, line=line, reason="no 'text' field")
     body = normalize(obj["text"] or "")
     if not body:
-        raise InputError("E106", path=path, line=line, where=f" on line {line}")
+        raise InputError("E106", path=path, line=line, detail="")
     notices = [notice] if notice else []
     unknown = sorted(set(obj) - JSONL_FIELDS)
     if unknown:
-        notices.append(Notice("W104", message("W104", path=path, line=line, fields=", ".join(unknown))))
+        notices.append(Notice("W104", message("W104", where=where(path, line), fields=", ".join(unknown))))
     date, precision = parse_date(obj["date"], path, line) if obj.get("date") else (None, None)
     return _article(
         body,
@@ -328,11 +336,10 @@ def _article(
     given_id: str | None = None,
     **fields: Any,
 ) -> Article:
-    where = _where(path, line)
     if date is None:
         if settings.require_date:
-            raise InputError("E110", path=where, line=line)
-        notices += (Notice("W101", message("W101", path=where)),)
+            raise InputError("E110", path=path, line=line)
+        notices += (Notice("W101", message("W101", where=where(path, line))),)
     # The id is always the hash of the text, so that re-ingesting is idempotent; an id given
     # in JSON Lines is kept beside it as the source's own identifier.
     return Article(
@@ -348,12 +355,8 @@ def _article(
     )
 
 
-def _where(path: str, line: int | None) -> str:
-    return f"{path}:{line}" if line is not None else path
-
-
-def _reject(code: str, path: str, line: int | None = None, **values: Any) -> Rejection:
-    return Rejection(path=path, code=code, message=message(code, path=path, line=line, **values), line=line)
+def _reject(code: str, path: str, **values: Any) -> Rejection:
+    return _rejection(InputError(code, path=path, **values))
 
 
 def _rejection(exc: InputError) -> Rejection:

@@ -13,6 +13,8 @@ import typing
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
+from .errors import where as input_name
+
 SCHEMA = "veille.document/1"
 
 DatePrecision = Literal["year", "month", "day"]
@@ -51,7 +53,7 @@ class Article:
     @property
     def where(self) -> str:
         """The file, and line for JSON Lines, this article came from."""
-        return self.path if self.line is None else f"{self.path}:{self.line}"
+        return input_name(self.path, self.line)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,8 @@ from .errors import StoreError
 from .readers import Rejection
 from .records import Article, DocumentResult, from_dict, to_dict
 
-TABLES = (
+# Tables of documents and their records, filled from document results.
+RECORD_TABLES = (
     "documents",
     "entities",
     "mentions",
@@ -35,6 +36,8 @@ TABLES = (
     "themes",
     "warnings",
 )
+# Every table a user may query or export.
+TABLES = (*RECORD_TABLES, "runs", "rejections")
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -110,7 +113,9 @@ class Store:
         ).fetchone()[0]
         if not exists:
             return 0
-        return int(self.connection.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0])
+        return int(
+            self.connection.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+        )
 
     def check_version(self) -> int:
         known = max(version for version, _, _ in migrations())
@@ -147,7 +152,10 @@ class Store:
     def start_run(self, inputs: Sequence[str]) -> int:
         con = self.connection
         run_id = int(con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()[0])
-        con.execute("INSERT INTO runs (id, started_at, inputs) VALUES (?, now(), ?)", [run_id, json.dumps(list(inputs))])
+        con.execute(
+            "INSERT INTO runs (id, started_at, inputs) VALUES (?, now(), ?)",
+            [run_id, json.dumps(list(inputs))],
+        )
         return run_id
 
     def finish_run(self, run_id: int) -> None:
@@ -158,7 +166,9 @@ class Store:
         wanted = sorted(set(ids))
         if not wanted:
             return set()
-        rows = self.connection.execute("SELECT id FROM documents WHERE list_contains(?, id)", [wanted]).fetchall()
+        rows = self.connection.execute(
+            "SELECT id FROM documents WHERE list_contains(?, id)", [wanted]
+        ).fetchall()
         return {row[0] for row in rows}
 
     def write_batch(
@@ -193,7 +203,8 @@ class Store:
                     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
                     con.unregister("batch_rows")
             con.execute(
-                "UPDATE runs SET added = added + ?, skipped = skipped + ?, rejected = rejected + ? WHERE id = ?",
+                "UPDATE runs SET added = added + ?, skipped = skipped + ?, rejected = rejected + ? "
+                "WHERE id = ?",
                 [len(fresh), skipped + len(items) - len(fresh), len(rejections), run_id],
             )
             con.commit()
@@ -228,13 +239,13 @@ class Store:
         """Rows per table."""
         return {
             table: int(self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-            for table in (*TABLES, "rejections")
+            for table in TABLES
         }
 
 
 def _rows(items: Iterable[tuple[Article, DocumentResult]], run_id: int) -> dict[str, list[dict[str, Any]]]:
     """The table rows of a batch of results."""
-    rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
+    rows: dict[str, list[dict[str, Any]]] = {table: [] for table in RECORD_TABLES}
     for article, result in items:
         doc = result.document
         doc_id = doc.id

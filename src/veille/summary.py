@@ -12,7 +12,9 @@ TOP = 8
 def summarize(store: Store) -> Iterator[str]:
     """Lines of a plain-text summary of ``store``."""
     con = store.connection
-    total, first, last = con.execute("SELECT count(*), min(date_start), max(date_end) FROM documents").fetchone()
+    total, first, last = con.execute(
+        "SELECT count(*), min(date_start), max(date_end) FROM documents"
+    ).fetchone()
     yield f"veille database {store.path}"
     yield f"  {total} document(s), dated {first or '?'} to {last or '?'}"
     for language, status, count in con.execute(
@@ -22,7 +24,8 @@ def summarize(store: Store) -> Iterator[str]:
         yield f"    {language}: {count}{note}"
     counts = store.counts()
     yield "  records: " + ", ".join(
-        f"{counts[name]} {name}" for name in ("entities", "mentions", "events", "quotes", "claims", "times", "places")
+        f"{counts[name]} {name}"
+        for name in ("entities", "mentions", "events", "quotes", "claims", "times", "places")
     )
     for type_, rows in _top_entities(store):
         names = ", ".join(f"{name} ({docs})" for name, docs in rows)

@@ -1,0 +1,47 @@
+"""The project's promises about itself: documentation covers every code and setting."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from veille.errors import CATALOGUE, VeilleError, message
+from veille.settings import Settings
+
+from .conftest import ROOT
+
+
+def test_every_catalogue_code_is_documented() -> None:
+    text = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    missing = [code for code in CATALOGUE if f"`{code}`" not in text]
+    assert missing == []
+
+
+def test_every_setting_is_documented_with_its_variable() -> None:
+    text = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
+    for field in dataclasses.fields(Settings):
+        assert f"`{field.name}`" in text, field.name
+        assert f"`{field.metadata['env']}`" in text, field.metadata["env"]
+        assert field.metadata["help"]
+
+
+def test_messages_carry_their_code_and_name_the_input() -> None:
+    error = VeilleError("E107", path="a.txt", value="2024-13")
+    assert str(error) == message("E107", path="a.txt", value="2024-13")
+    assert str(error).startswith("[E107] a.txt: malformed date '2024-13'")
+    assert all(re.fullmatch(r"[EW]\d{3}", code) for code in CATALOGUE)
+
+
+def test_settings_come_from_the_environment_and_options_win() -> None:
+    settings = Settings.from_env(
+        {"VEILLE_BATCH_SIZE": "8", "VEILLE_REQUIRE_DATE": "yes", "VEILLE_LANGUAGES": "fr, EN"}
+    )
+    assert (settings.batch_size, settings.require_date, settings.languages) == (8, True, ("fr", "en"))
+    assert Settings.from_env({"VEILLE_BATCH_SIZE": "8"}, batch_size=2).batch_size == 2
+    assert Settings.from_env({}, batch_size=None).batch_size == Settings().batch_size
+
+
+def test_readme_gives_the_two_setup_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make demo" in readme and "make test" in readme
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
