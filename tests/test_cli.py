@@ -91,7 +91,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run("ingest", str(folder), "--db", str(path), "--batch-size", "2")
     assert result.exit_code == 1  # the JSON line without text is rejected, the rest is stored
     assert "3 document(s) read, 3 added" in result.stdout
-    assert "more.jsonl: line 2" in result.stderr
+    assert "more.jsonl:2: no 'text' field" in result.stderr
     again = run("ingest", str(folder), "--db", str(path))
     assert "0 added, 3 already stored" in again.stdout
     return path

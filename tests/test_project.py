@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from veille.errors import CATALOGUE, VeilleError, message
+from veille.errors import CATALOGUE, InputError, VeilleError, message
 from veille.settings import Settings
 
 from .conftest import ROOT
@@ -26,9 +26,10 @@ def test_every_setting_is_documented_with_its_variable() -> None:
 
 
 def test_messages_carry_their_code_and_name_the_input() -> None:
-    error = VeilleError("E107", path="a.txt", value="2024-13")
-    assert str(error) == message("E107", path="a.txt", value="2024-13")
-    assert str(error).startswith("[E107] a.txt: malformed date '2024-13'")
+    error = InputError("E107", path="a.jsonl", line=3, value="2024-13")
+    assert isinstance(error, VeilleError)
+    assert str(error) == message("E107", where="a.jsonl:3", value="2024-13")
+    assert str(error).startswith("[E107] a.jsonl:3: malformed date '2024-13'")
     assert all(re.fullmatch(r"[EW]\d{3}", code) for code in CATALOGUE)
 
 
