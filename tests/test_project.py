@@ -46,3 +46,13 @@ def test_readme_gives_the_two_setup_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make demo" in readme and "make test" in readme
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_an_empty_database_setting_is_refused() -> None:
+    import pytest
+
+    from veille.errors import SettingsError
+
+    with pytest.raises(SettingsError) as caught:
+        Settings.from_env({"VEILLE_DB": " "})
+    assert caught.value.code == "E202"

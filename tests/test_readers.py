@@ -242,12 +242,22 @@ def test_body_starting_with_the_word_date_is_not_a_header(tmp_path: Path, body: 
     assert codes(article.notices) == ["W101"]
 
 
-def test_capitalized_date_is_not_a_header(tmp_path: Path) -> None:
-    path = write(tmp_path, "maj.txt", "Date 2024-11-27 Le texte commence ici.")
+@pytest.mark.parametrize("header", ["Date 2024-11-27", "DATE: 2024-11-27"])
+def test_the_header_word_may_be_capitalized(tmp_path: Path, header: str) -> None:
+    path = write(tmp_path, "maj.txt", f"{header} Le texte commence ici.")
     article = read_one_article(path)
-    assert article.date is None
-    assert article.text == "Date 2024-11-27 Le texte commence ici."
-    assert codes(article.notices) == ["W101"]
+    assert (article.date, article.date_precision) == ("2024-11-27", "day")
+    assert article.text == "Le texte commence ici."
+    assert codes(article.notices) == []
+
+
+def test_a_declared_language_must_be_a_language_code(tmp_path: Path) -> None:
+    path = tmp_path / "l.jsonl"
+    path.write_text('{"text": "Le texte.", "date": "2024-11", "language": "french"}\n', encoding="utf-8")
+    (item,) = read([str(path)])
+    assert isinstance(item, Rejection)
+    assert (item.code, item.line) == ("E109", 1)
+    assert "field 'language' must be an ISO 639 code" in item.message
 
 
 def test_short_first_line_followed_by_blank_line_is_the_title(tmp_path: Path) -> None:

@@ -83,10 +83,9 @@ def _filter_options(*names: str) -> Callable[[F], F]:
 
 def _read_options(func: F) -> F:
     func = click.option(
-        "--require-date",
-        is_flag=True,
+        "--require-date/--no-require-date",
         default=None,
-        help="Reject documents without a date instead of warning.",
+        help="Reject documents without a date instead of warning (default: $VEILLE_REQUIRE_DATE, else no).",
     )(func)
     func = click.option(
         "--max-bytes", type=click.IntRange(min=1), help="Largest input file accepted, in bytes."

@@ -53,7 +53,7 @@ CATALOGUE: dict[str, str] = {
     # Warnings
     "W101": "{where}: no date; the document date is unknown",
     "W102": "{where}: not UTF-8; decoded as {encoding}",
-    "W103": "{where}: language {language!r} has no pipeline; the document is stored without extraction",
+    "W103": "{where}: language {language!r} has no pipeline; the document is kept without extraction",
     "W104": "{where}: unknown field(s) {fields} ignored",
 }
 

@@ -50,9 +50,10 @@ _BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
-_HEADER = re.compile(r"\A\s*date[ \t]*:?[ \t]*(?P<value>\S*\d\S*)(?P<sep>\s*)")
+_HEADER = re.compile(r"\A\s*date[ \t]*:?[ \t]*(?P<value>\S*\d\S*)(?P<sep>\s*)", re.IGNORECASE)
 _DATE = re.compile(r"\A(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?\Z")
 _DATETIME = re.compile(r"\A(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?\Z")
+_LANGUAGE = re.compile(r"\A[a-z]{2,3}\Z")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _TITLE_MAX = 150
 
@@ -298,6 +299,9 @@ def _jsonl_article(raw: str, path: str, line: int, settings: Settings, notice: N
         if obj.get(key) is not None and not isinstance(obj[key], str):
             reason = f"field {key!r} must be a string, not {type(obj[key]).__name__}"
             raise InputError("E109", path=path, line=line, reason=reason)
+    if obj.get("language") and not _LANGUAGE.match(obj["language"].strip().lower()):
+        reason = f"field 'language' must be an ISO 639 code such as 'fr', not {obj['language']!r}"
+        raise InputError("E109", path=path, line=line, reason=reason)
     if "text" not in obj:
         raise InputError("E109", path=path, line=line, reason="no 'text' field")
     body = normalize(obj["text"] or "")

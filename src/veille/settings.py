@@ -23,6 +23,12 @@ def _positive_int(raw: str) -> int:
     return value
 
 
+def _non_empty(raw: str) -> str:
+    if not raw.strip():
+        raise ValueError("must not be empty")
+    return raw
+
+
 def _flag(raw: str) -> bool:
     lowered = raw.strip().lower()
     if lowered in {"1", "true", "yes", "on"}:
@@ -44,7 +50,9 @@ def _setting(default: Any, env: str, help: str, parse: Callable[[str], Any] = st
 class Settings:
     """The effective settings of one run (immutable: make a new one with :meth:`replace`)."""
 
-    db: str = _setting("veille.duckdb", "VEILLE_DB", "DuckDB file that ingest writes and queries read.")
+    db: str = _setting(
+        "veille.duckdb", "VEILLE_DB", "DuckDB file that ingest writes and queries read.", _non_empty
+    )
     model: str = _setting("fr_core_news_md", "VEILLE_MODEL", "Installed spaCy pipeline for French documents.")
     batch_size: int = _setting(
         32,

@@ -88,10 +88,14 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError("E301", path=path, reason=str(exc).splitlines()[0]) from exc
         store = cls(connection, path, read_only)
-        if not read_only:
-            store.migrate()
-        else:
-            store.check_version()
+        try:
+            if read_only:
+                store.check_version()
+            else:
+                store.migrate()
+        except BaseException:
+            store.close()
+            raise
         return store
 
     def __enter__(self) -> Store:
