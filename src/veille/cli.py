@@ -14,6 +14,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -335,6 +336,69 @@ def export(out: str, db: str | None, fmt: str) -> None:
         written = export_store(store, out, fmt)
     for path, rows in written:
         click.echo(f"{path}: {rows} row(s)")
+
+
+@main.command(name="eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--verbose", is_flag=True, help="List every miss and spurious record with its document.")
+@click.option(
+    "--check",
+    "check_path",
+    type=click.Path(dir_okay=False),
+    help="Fail (exit 1) below the floors of this baseline.",
+)
+@click.option(
+    "--update-baseline",
+    "update_path",
+    type=click.Path(dir_okay=False),
+    help="Raise the floors of this baseline file to the scores reached.",
+)
+@click.option(
+    "--allow-lower", metavar="REASON", help="With --update-baseline: also lower floors, recording REASON."
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_fatal
+def evaluate(
+    gold_dir: str,
+    verbose: bool,
+    check_path: str | None,
+    update_path: str | None,
+    allow_lower: str | None,
+    fmt: str,
+) -> None:
+    """Score extraction against the annotated gold corpus in GOLD_DIR (see docs/evaluation.md)."""
+    from . import evaluation
+
+    report = evaluation.run(gold_dir, Settings.from_env())
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        click.echo(f"{report.documents} document(s) in {gold_dir}")
+        click.echo(f"{'area':<10} {'precision':>9} {'recall':>7} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+        for area, score in report.scores.items():
+            click.echo(
+                f"{area:<10} {score.precision:9.3f} {score.recall:7.3f} {score.f1:6.3f} "
+                f"{score.tp:5d} {score.fp:5d} {score.fn:5d}"
+            )
+        click.echo(
+            f"event dates: {report.date_accuracy:.3f} accuracy over {report.dated_events} matched event(s)"
+        )
+    if verbose:
+        for doc, area, kind, what in report.errors:
+            label = "spurious" if kind == "fp" else "missed"
+            click.echo(f"{doc}\t{area}\t{label}\t{what}")
+    if update_path:
+        path = Path(update_path)
+        baseline = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"floors": {}}
+        updated = evaluation.raise_floors(report, baseline, allow_lower)
+        path.write_text(json.dumps(updated, indent=2) + "\n", encoding="utf-8")
+        click.echo(f"floors written to {path}", err=True)
+    if check_path:
+        failures = evaluation.check(report, json.loads(Path(check_path).read_text(encoding="utf-8")))
+        for failure in failures:
+            click.echo(f"below floor: {failure}", err=True)
+        if failures:
+            sys.exit(EXIT_REJECTED)
 
 
 # -- output helpers -----------------------------------------------------------------------

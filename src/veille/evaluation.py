@@ -1,0 +1,381 @@
+"""Scoring extraction against the hand-annotated gold corpus (``veille eval``).
+
+The gold format and the annotation rules are in ``docs/annotation.md``; the matching rules are
+in ``docs/evaluation.md``. Scores are pooled over documents: true positives, false positives
+and misses are summed per area before precision, recall and F1 are computed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .records import Article, DocumentResult, Entity
+from .settings import Settings
+
+AREAS = ("entities", "events", "quotes", "speakers", "claims", "times")
+QUOTE_OVERLAP = 0.8
+COMPATIBLE_TYPES = ({"person"}, {"organization", "group"}, {"country", "location"})
+_HONORIFIC = re.compile(r"^(m|mme|mlle|mm|mmes|dr|pr|me)\.?\s+", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(le|la|les|l)\s*['’]?\s*", re.IGNORECASE)  # noqa: RUF001
+
+
+@dataclass
+class Score:
+    """Counts of one area; precision, recall and F1 derive from them."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+
+@dataclass
+class Report:
+    """Pooled scores, event-date accuracy and, for ``--verbose``, every miss and spurious record."""
+
+    scores: dict[str, Score] = field(default_factory=lambda: {area: Score() for area in AREAS})
+    dated_events: int = 0
+    right_dates: int = 0
+    errors: list[tuple[str, str, str, str]] = field(default_factory=list)  # doc, area, kind, what
+    documents: int = 0
+
+    @property
+    def date_accuracy(self) -> float:
+        return self.right_dates / self.dated_events if self.dated_events else 1.0
+
+    def as_dict(self) -> dict[str, dict[str, float]]:
+        table = {
+            area: {"precision": s.precision, "recall": s.recall, "f1": s.f1}
+            for area, s in self.scores.items()
+        }
+        table["event_dates"] = {"accuracy": self.date_accuracy}
+        return table
+
+
+@dataclass(frozen=True)
+class GoldDocument:
+    name: str
+    article: Path
+    data: dict[str, Any]
+
+    def rows(self, area: str) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = self.data.get(area, [])
+        return rows
+
+
+def load_gold(directory: str | Path) -> list[GoldDocument]:
+    """Every ``*.json`` gold file of ``directory``, with its article path resolved."""
+    documents = []
+    for path in sorted(Path(directory).glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        documents.append(GoldDocument(path.stem, (path.parent / data["article"]).resolve(), data))
+    return documents
+
+
+def run(directory: str | Path, settings: Settings | None = None) -> Report:
+    """Run the pipeline on every gold article of ``directory`` and score it."""
+    from .errors import InputError
+    from .pipeline import Pipeline
+    from .readers import Rejection, read
+
+    gold = load_gold(directory)
+    articles: list[Article] = []
+    for document in gold:
+        items = list(read([str(document.article)], settings))
+        if len(items) != 1 or isinstance(items[0], Rejection):
+            reason = items[0].message if items and isinstance(items[0], Rejection) else "not one article"
+            raise InputError("E111", path=str(document.article), reason=reason)
+        articles.append(items[0])
+    results = Pipeline(settings).process(articles)
+    return evaluate((g, r, a.text) for g, r, a in zip(gold, results, articles, strict=True))
+
+
+def fold(text: str) -> str:
+    """Compare names ignoring case, accents, honorifics, a leading article and punctuation."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _ARTICLE.sub("", _HONORIFIC.sub("", text.strip()))
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def _compatible(a: str, b: str) -> bool:
+    return any(a in group and b in group for group in COMPATIBLE_TYPES)
+
+
+def match_entities(predicted: Sequence[Entity], gold: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """Map predicted entity ids to gold entity ids.
+
+    A predicted entity matches a gold entity when its name or one of its mentions is one of the
+    gold names (name or alias, compared with :func:`fold`) and their types are compatible. Each
+    gold entity takes at most one predicted entity: the one with most mentions.
+    """
+    names = {row["id"]: {fold(row["name"]), *(fold(a) for a in row.get("aliases", []))} for row in gold}
+    types = {row["id"]: row["type"] for row in gold}
+    candidates: list[tuple[int, str, str]] = []
+    for entity in predicted:
+        forms = {fold(entity.name), *(fold(m.text) for m in entity.mentions)}
+        for gold_id, gold_names in names.items():
+            if forms & gold_names and _compatible(entity.type, types[gold_id]):
+                candidates.append((len(entity.mentions), entity.id, gold_id))
+    mapping: dict[str, str] = {}
+    taken: set[str] = set()
+    for _, entity_id, gold_id in sorted(candidates, key=lambda c: -c[0]):
+        if entity_id not in mapping and gold_id not in taken:
+            mapping[entity_id] = gold_id
+            taken.add(gold_id)
+    return mapping
+
+
+def _tokens(start: int, end: int, text: str) -> set[int]:
+    """Positions of the word tokens of ``text[start:end]`` (by their start offsets)."""
+    return {start + m.start() for m in re.finditer(r"\w+", text[start:end])}
+
+
+def _span_of(body: str, text: str, occurrence: int = 1) -> tuple[int, int] | None:
+    start = -1
+    for _ in range(occurrence):
+        start = body.find(text, start + 1)
+        if start < 0:
+            return None
+    return start, start + len(text)
+
+
+def evaluate(documents: Iterable[tuple[GoldDocument, DocumentResult, str]]) -> Report:
+    """Score each (gold, prediction, body) triple and pool the counts."""
+    report = Report()
+    for gold, result, body in documents:
+        report.documents += 1
+        _score_document(gold, result, body, report)
+    return report
+
+
+def _score_document(gold: GoldDocument, result: DocumentResult, body: str, report: Report) -> None:
+    name = gold.name
+    optional = {area: [r for r in gold.rows(area) if r.get("optional")] for area in AREAS}
+    required = {area: [r for r in gold.rows(area) if not r.get("optional")] for area in AREAS}
+    all_entities = gold.rows("entities")
+    mapping = match_entities(result.entities, all_entities)
+    gold_country = {row["id"]: row.get("country") or row["id"] for row in all_entities}
+    predicted_country = {
+        e.id: gold_country.get(mapping.get(e.id, ""), e.country or e.id) for e in result.entities
+    }
+
+    def note(area: str, kind: str, what: str) -> None:
+        report.errors.append((name, area, kind, what))
+
+    # Entities
+    required_ids = {row["id"] for row in required["entities"]}
+    optional_ids = {row["id"] for row in optional["entities"]}
+    score = report.scores["entities"]
+    for entity in result.entities:
+        gold_id = mapping.get(entity.id)
+        if gold_id in required_ids:
+            score.tp += 1
+        elif gold_id in optional_ids or _matches_optional(entity, optional["entities"]):
+            continue
+        else:
+            score.fp += 1
+            note("entities", "fp", f"{entity.name} ({entity.type}) [{entity.id}]")
+    for row in required["entities"]:
+        if row["id"] not in mapping.values():
+            score.fn += 1
+            note("entities", "fn", f"{row['name']} ({row['type']})")
+
+    # Events: code, and source and target at the level of the actor's country.
+    gold_events = [
+        (
+            row,
+            [
+                (c, _country(row.get("source"), gold_country), _country(row.get("target"), gold_country))
+                for c in row["codes"]
+            ],
+        )
+        for row in gold.rows("events")
+    ]
+    used: set[int] = set()
+    score = report.scores["events"]
+    for event in result.events:
+        key = (
+            event.code,
+            predicted_country.get(event.source or ""),
+            predicted_country.get(event.target or ""),
+        )
+        hit = next((i for i, (_, keys) in enumerate(gold_events) if i not in used and key in keys), None)
+        if hit is None:
+            score.fp += 1
+            note("events", "fp", f"{event.code} {event.source} -> {event.target} '{event.trigger.text}'")
+            continue
+        used.add(hit)
+        row = gold_events[hit][0]
+        if row.get("optional"):
+            continue
+        score.tp += 1
+        if row.get("date"):
+            report.dated_events += 1
+            report.right_dates += event.date == row["date"]
+    for i, (row, _) in enumerate(gold_events):
+        if i not in used and not row.get("optional"):
+            score.fn += 1
+            note(
+                "events",
+                "fn",
+                f"{row['codes'][0]} {row.get('source')} -> {row.get('target')} '{row.get('trigger')}'",
+            )
+
+    # Quotes (span overlap) and speakers (the matched quote's speaker).
+    gold_quotes = []
+    for row in gold.rows("quotes"):
+        span = _span_of(body, row["text"], row.get("occurrence", 1))
+        if span is not None:
+            gold_quotes.append((row, _tokens(*span, body)))
+    used = set()
+    quotes, speakers = report.scores["quotes"], report.scores["speakers"]
+    for quote in result.quotes:
+        tokens = _tokens(quote.start, quote.end, body)
+        hit = None
+        for i, (_, gold_tokens) in enumerate(gold_quotes):
+            overlap = len(tokens & gold_tokens) / max(len(tokens), len(gold_tokens), 1)
+            if i not in used and overlap >= QUOTE_OVERLAP:
+                hit = i
+                break
+        if hit is None:
+            quotes.fp += 1
+            speakers.fp += 1
+            note("quotes", "fp", quote.text[:80])
+            continue
+        used.add(hit)
+        row = gold_quotes[hit][0]
+        if row.get("optional"):
+            continue
+        quotes.tp += 1
+        right = quote.speaker is not None and mapping.get(quote.speaker) == row.get("speaker")
+        if right or (quote.speaker is None and row.get("speaker") is None):
+            speakers.tp += 1
+        else:
+            speakers.fp += 1
+            speakers.fn += 1
+            note("speakers", "fp", f"{quote.speaker} for '{row['text'][:60]}' (gold {row.get('speaker')})")
+    for i, (row, _) in enumerate(gold_quotes):
+        if i not in used and not row.get("optional"):
+            quotes.fn += 1
+            speakers.fn += 1
+            note("quotes", "fn", row["text"][:80])
+
+    # Claims by value and unit; times by value (multisets per document).
+    _score_multiset(
+        report,
+        "claims",
+        [(c.value, c.unit) for c in result.claims],
+        [((r["value"], r["unit"]), r) for r in gold.rows("claims")],
+        note,
+    )
+    _score_multiset(
+        report,
+        "times",
+        [(t.value,) for t in result.times],
+        [((r["value"],), r) for r in gold.rows("times")],
+        note,
+    )
+
+
+def _country(gold_id: str | None, countries: dict[str, str]) -> str | None:
+    return None if gold_id is None else countries.get(gold_id, gold_id)
+
+
+def _matches_optional(entity: Entity, rows: list[dict[str, Any]]) -> bool:
+    forms = {fold(entity.name), *(fold(m.text) for m in entity.mentions)}
+    return any(forms & {fold(r["name"]), *(fold(a) for a in r.get("aliases", []))} for r in rows)
+
+
+def _same(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if isinstance(x, int | float) and isinstance(y, int | float):
+            if abs(float(x) - float(y)) > 1e-6 * max(1.0, abs(float(y))):
+                return False
+        elif x != y:
+            return False
+    return True
+
+
+def _score_multiset(
+    report: Report,
+    area: str,
+    predicted: list[tuple[Any, ...]],
+    gold: list[tuple[tuple[Any, ...], dict[str, Any]]],
+    note: Any,
+) -> None:
+    score = report.scores[area]
+    used: set[int] = set()
+    for key in predicted:
+        hit = next((i for i, (g, _) in enumerate(gold) if i not in used and _same(key, g)), None)
+        if hit is None:
+            score.fp += 1
+            note(area, "fp", " ".join(map(str, key)))
+            continue
+        used.add(hit)
+        if not gold[hit][1].get("optional"):
+            score.tp += 1
+    for i, (key, row) in enumerate(gold):
+        if i not in used and not row.get("optional"):
+            score.fn += 1
+            note(area, "fn", f"{row.get('text')!r} = {' '.join(map(str, key))}")
+
+
+# -- the quality gate -----------------------------------------------------------------------
+
+EPSILON = 0.005
+
+
+def floors_of(report: Report) -> dict[str, float]:
+    """The gated figures of a report: F1 per area and event-date accuracy, rounded down."""
+    figures = {area: score.f1 for area, score in report.scores.items()}
+    figures["event_dates"] = report.date_accuracy
+    return {name: int(value * 1000) / 1000 for name, value in figures.items()}
+
+
+def check(report: Report, baseline: dict[str, Any]) -> list[str]:
+    """Every gated figure that fell below its floor by more than :data:`EPSILON`."""
+    reached = floors_of(report)
+    return [
+        f"{name}: {reached[name]:.3f} < floor {floor:.3f}"
+        for name, floor in baseline["floors"].items()
+        if reached.get(name, 0.0) < floor - EPSILON
+    ]
+
+
+def raise_floors(report: Report, baseline: dict[str, Any], lower_reason: str | None = None) -> dict[str, Any]:
+    """A new baseline: floors raised to what the report reached; lowered only with a reason."""
+    reached = floors_of(report)
+    floors = dict(baseline.get("floors", {}))
+    lowered = list(baseline.get("lowered", []))
+    for name, value in reached.items():
+        old = floors.get(name, 0.0)
+        if value > old:
+            floors[name] = value
+        elif value < old - EPSILON and lower_reason:
+            lowered.append({"figure": name, "from": old, "to": value, "reason": lower_reason})
+            floors[name] = value
+    return {**baseline, "floors": floors, "lowered": lowered}

@@ -1,0 +1,224 @@
+"""The evaluation harness itself: a perfect prediction scores 1.0, known mistakes known scores."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from veille.evaluation import GoldDocument, Report, check, evaluate, fold, raise_floors
+from veille.records import (
+    Claim,
+    DocumentInfo,
+    DocumentResult,
+    Entity,
+    Event,
+    Mention,
+    Quote,
+    Span,
+    TextSpan,
+    TimeExpression,
+)
+
+BODY = (
+    "Le président Jean Dupont est arrivé mardi à Genève. « Nous sommes prêts », a dit M. Dupont. "
+    "La ministre Anne Leroy a estimé que la Suisse restait neutre. Le pays compte 9 millions d'habitants."
+)
+GOLD: dict[str, Any] = {
+    "article": "unused.txt",
+    "entities": [
+        {
+            "id": "dupont",
+            "name": "Jean Dupont",
+            "type": "person",
+            "country": "FRA",
+            "aliases": ["Jean Dupont", "Dupont"],
+        },
+        {"id": "leroy", "name": "Anne Leroy", "type": "person", "country": "CHE", "aliases": ["Anne Leroy"]},
+        {"id": "geneva", "name": "Geneva", "type": "location", "country": "CHE", "aliases": ["Genève"]},
+        {"id": "swiss", "name": "Switzerland", "type": "country", "country": "CHE", "aliases": ["Suisse"]},
+    ],
+    "events": [
+        {
+            "codes": ["042"],
+            "source": "dupont",
+            "target": "swiss",
+            "modality": "asserted",
+            "date": "2024-11-26",
+            "trigger": "est arrivé",
+        },
+        {
+            "codes": ["010"],
+            "source": "leroy",
+            "target": None,
+            "modality": "asserted",
+            "date": "2024-11",
+            "trigger": "a estimé",
+        },
+    ],
+    "quotes": [
+        {"text": "Nous sommes prêts", "speaker": "dupont", "direct": True},
+        {"text": "la Suisse restait neutre", "speaker": "leroy", "direct": False},
+    ],
+    "claims": [{"text": "9 millions d'habitants", "value": 9000000, "unit": "personne", "subject": "swiss"}],
+    "times": [{"text": "mardi", "type": "DATE", "value": "2024-11-26"}],
+}
+
+
+def _mention(text: str, occurrence: int = 1) -> Mention:
+    start = -1
+    for _ in range(occurrence):
+        start = BODY.index(text, start + 1)
+    return Mention(start, start + len(text), text, "name")
+
+
+def _quote(text: str, speaker: str | None) -> Quote:
+    start = BODY.index(text)
+    return Quote(text, start, start + len(text), speaker, None, None, True)
+
+
+def _event(code: str, source: str | None, target: str | None, date: str) -> Event:
+    return Event(
+        id=f"{code}-{source}",
+        code=code,
+        label="",
+        root=code[:2],
+        quad_class=1,
+        goldstein=0.0,
+        plover=None,
+        source=source,
+        target=target,
+        date=date,
+        date_precision="day",
+        modality="asserted",
+        location=None,
+        trigger=TextSpan(0, 2, "Le"),
+        sentence=Span(0, 10),
+        confidence=1.0,
+        rule="test",
+    )
+
+
+def perfect() -> DocumentResult:
+    return DocumentResult(
+        document=DocumentInfo(
+            id="0" * 16,
+            path="x",
+            date="2024-11-27",
+            date_precision="day",
+            language="fr",
+            title=None,
+            chars=len(BODY),
+            status="processed",
+        ),
+        entities=(
+            Entity(
+                "per:jean-dupont", "Jean Dupont", "person", (_mention("Jean Dupont"), _mention("Dupont", 2))
+            ),
+            Entity("per:anne-leroy", "Anne Leroy", "person", (_mention("Anne Leroy"),)),
+            Entity("loc:geneve", "Genève", "location", (_mention("Genève"),)),
+            Entity("cty:suisse", "Suisse", "country", (_mention("Suisse"),)),
+        ),
+        events=(
+            _event("042", "per:jean-dupont", "cty:suisse", "2024-11-26"),
+            _event("010", "per:anne-leroy", None, "2024-11"),
+        ),
+        quotes=(
+            _quote("Nous sommes prêts", "per:jean-dupont"),
+            _quote("la Suisse restait neutre", "per:anne-leroy"),
+        ),
+        claims=(Claim("9 millions", 0, 1, 9_000_000.0, "personne", None, None, None),),
+        times=(TimeExpression("mardi", 0, 5, "DATE", "2024-11-26"),),
+    )
+
+
+def score(result: DocumentResult, gold: dict[str, Any] = GOLD) -> Report:
+    return evaluate([(GoldDocument("doc", Path("x"), gold), result, BODY)])
+
+
+def test_a_perfect_prediction_scores_one_everywhere() -> None:
+    report = score(perfect())
+    for area, s in report.scores.items():
+        assert (s.precision, s.recall, s.f1) == (1.0, 1.0, 1.0), area
+    assert report.date_accuracy == 1.0
+    assert report.errors == []
+
+
+def test_known_mistakes_give_the_hand_computed_scores() -> None:
+    good = perfect()
+    result = dataclasses.replace(
+        good,
+        entities=(
+            good.entities[0],
+            # Leroy tagged as a place: wrong type, so spurious, and Leroy is missed.
+            Entity("loc:anne-leroy", "Anne Leroy", "location", (_mention("Anne Leroy"),)),
+            good.entities[2],
+            good.entities[3],
+            # A second entity for Dupont: spurious.
+            Entity("per:dupont", "Dupont", "person", (_mention("Dupont", 2),)),
+        ),
+        events=(
+            _event("042", "per:jean-dupont", "cty:suisse", "2024-11"),  # right event, wrong date
+            _event("043", "cty:suisse", "per:jean-dupont", "2024-11"),  # spurious
+        ),
+        quotes=(
+            _quote("Nous sommes prêts", "per:anne-leroy"),  # right span, wrong speaker
+            _quote("restait neutre", None),  # 2 of 4 tokens: under the 0.8 overlap
+        ),
+        claims=(Claim("9", 0, 1, 9.0, None, None, None, None),),  # wrong value and unit
+        times=(good.times[0], TimeExpression("demain", 0, 6, "DATE", "2024-11-28")),
+    )
+    report = score(result)
+    s = report.scores
+    # Entities: 3 right (Dupont, Geneva, Switzerland), 2 spurious, 1 missed.
+    assert (s["entities"].tp, s["entities"].fp, s["entities"].fn) == (3, 2, 1)
+    assert s["entities"].precision == pytest.approx(3 / 5)
+    assert s["entities"].recall == pytest.approx(3 / 4)
+    assert s["entities"].f1 == pytest.approx(2 * 0.6 * 0.75 / 1.35)
+    # Events: the visit matches (actors compared at country level), the 043 does not,
+    # and Leroy's statement, not predicted, is missed.
+    assert (s["events"].tp, s["events"].fp, s["events"].fn) == (1, 1, 1)
+    assert report.date_accuracy == 0.0
+    # Quotes: one matched, one under the overlap (spurious and missed).
+    assert (s["quotes"].tp, s["quotes"].fp, s["quotes"].fn) == (1, 1, 1)
+    # Speakers: the matched quote has the wrong speaker; the unmatched one counts against too.
+    assert (s["speakers"].tp, s["speakers"].fp, s["speakers"].fn) == (0, 2, 2)
+    assert (s["claims"].tp, s["claims"].fp, s["claims"].fn) == (0, 1, 1)
+    assert (s["times"].tp, s["times"].fp, s["times"].fn) == (1, 1, 0)
+    assert s["times"].precision == 0.5 and s["times"].recall == 1.0
+    kinds = {(area, kind) for _, area, kind, _ in report.errors}
+    assert ("entities", "fp") in kinds and ("claims", "fn") in kinds
+
+
+def test_optional_rows_are_neither_credited_nor_penalised() -> None:
+    gold = {**GOLD, "entities": [*GOLD["entities"][:3], {**GOLD["entities"][3], "optional": True}]}
+    report = score(perfect(), gold)
+    assert (report.scores["entities"].tp, report.scores["entities"].fp, report.scores["entities"].fn) == (
+        3,
+        0,
+        0,
+    )
+    without_switzerland = dataclasses.replace(perfect(), entities=perfect().entities[:3])
+    assert score(without_switzerland, gold).scores["entities"].fn == 0
+
+
+def test_names_fold_case_accents_honorifics_and_articles() -> None:
+    assert fold("M. Poutine") == fold("poutine")
+    assert fold("l'Élysée") == fold("Elysee")
+    assert fold("Kassym-Jomart Tokaïev") == "kassym jomart tokaiev"
+
+
+def test_floors_rise_and_fall_only_with_a_reason() -> None:
+    report = score(perfect())
+    baseline = {"floors": {"entities": 0.5, "events": 1.0}}
+    assert check(report, baseline) == []
+    raised = raise_floors(report, baseline)
+    assert raised["floors"]["entities"] == 1.0
+    worse = score(dataclasses.replace(perfect(), events=()))
+    assert check(worse, raised) == ["events: 0.000 < floor 1.000"]
+    assert raise_floors(worse, raised)["floors"]["events"] == 1.0  # never lowered silently
+    lowered = raise_floors(worse, raised, lower_reason="new gold rows")
+    assert lowered["floors"]["events"] == 0.0
+    assert lowered["lowered"] == [{"figure": "events", "from": 1.0, "to": 0.0, "reason": "new gold rows"}]
