@@ -265,6 +265,7 @@ def test_ingest_twice_adds_nothing_the_second_time(tmp_path: Path) -> None:
     assert first.read == first.added == len(list(EXAMPLES.glob("*.txt")))
     assert (second.added, second.already_stored) == (0, first.read)
     assert first.batches == -(-first.read // 5)
+    assert second.batches == 1  # documents already stored do not fill batches
     assert runs == [(1, first.read, 0, True), (2, 0, first.read, True)]
 
 

@@ -42,7 +42,7 @@ def extract(
         language=language,
         notices=notices,
     )
-    return Pipeline(settings).process_batch([article])[0]
+    return Pipeline(settings or Settings.from_env()).process_batch([article])[0]
 
 
 class Database:

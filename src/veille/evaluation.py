@@ -93,6 +93,44 @@ def load_gold(directory: str | Path) -> list[GoldDocument]:
     return documents
 
 
+ENTITY_TYPES = ("person", "organization", "country", "location", "group")
+MODALITIES = ("asserted", "planned", "hypothetical", "negated", "reported")
+
+
+def problems(document: GoldDocument, body: str) -> list[str]:
+    """What is wrong with a gold file: texts not in the article, unknown ids, bad values."""
+    found = []
+    ids = {row["id"] for row in document.rows("entities")}
+    for row in document.rows("entities"):
+        if row["type"] not in ENTITY_TYPES:
+            found.append(f"entity {row['id']}: type {row['type']!r}")
+        found += [
+            f"entity {row['id']}: alias {a!r} not in the text"
+            for a in row.get("aliases", [])
+            if a not in body
+        ]
+    for area, refs, text_key in (
+        ("events", ("source", "target"), "trigger"),
+        ("quotes", ("speaker",), "text"),
+        ("claims", ("subject",), "text"),
+        ("times", (), "text"),
+    ):
+        for row in document.rows(area):
+            if row.get(text_key) and row[text_key] not in body:
+                found.append(f"{area}: {text_key} {row[text_key]!r} not in the text")
+            found += [
+                f"{area}: {ref} {row[ref]!r} is no entity"
+                for ref in refs
+                if row.get(ref) and row[ref] not in ids
+            ]
+    found += [
+        f"events: modality {row.get('modality')!r}"
+        for row in document.rows("events")
+        if row.get("modality") not in MODALITIES
+    ]
+    return [f"{document.name}: {problem}" for problem in found]
+
+
 def run(directory: str | Path, settings: Settings | None = None) -> Report:
     """Run the pipeline on every gold article of ``directory`` and score it."""
     from .errors import InputError

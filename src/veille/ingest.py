@@ -48,7 +48,7 @@ def ingest(
     """Ingest every document under ``paths`` into ``store``; ``on_batch`` is called after each commit."""
     settings = settings or Settings()
     report = IngestReport(run_id=store.start_run(paths))
-    batches = _prepare(batched(read(paths, settings), settings.batch_size), store, report)
+    batches = _batches(read(paths, settings), store, report, settings.batch_size)
     pending: dict[int, _Batch] = {}
 
     def todo_lists() -> Iterator[list[Article]]:
@@ -69,24 +69,37 @@ def ingest(
     return report
 
 
-def _prepare(
-    chunks: Iterable[list[Article | Rejection]], store: Store, report: IngestReport
+def _batches(
+    items: Iterable[Article | Rejection], store: Store, report: IngestReport, size: int
 ) -> Iterator[_Batch]:
-    """Split each chunk of reader output into new articles, rejections and skipped documents."""
+    """Group reader output into batches of ``size`` documents not stored yet (the last may be short).
+
+    Rejections and skipped documents ride along with the batch they were met in, so that they are
+    recorded in the same transaction. Stored ids are looked up a chunk of inputs at a time.
+    """
     seen: set[str] = set()
-    for chunk in chunks:
-        articles = [item for item in chunk if isinstance(item, Article)]
-        rejections = [item for item in chunk if isinstance(item, Rejection)]
-        report.read += len(articles)
-        report.rejections.extend(rejections)
-        stored = store.known_ids(article.id for article in articles)
-        todo = []
-        for article in articles:
-            if article.id in stored:
+    todo: list[Article] = []
+    rejections: list[Rejection] = []
+    skipped = 0
+    for chunk in batched(items, size):
+        stored = store.known_ids(item.id for item in chunk if isinstance(item, Article))
+        for item in chunk:
+            if isinstance(item, Rejection):
+                rejections.append(item)
+                report.rejections.append(item)
+                continue
+            report.read += 1
+            if item.id in stored:
                 report.already_stored += 1
-            elif article.id in seen:
+                skipped += 1
+            elif item.id in seen:
                 report.duplicates += 1
+                skipped += 1
             else:
-                seen.add(article.id)
-                todo.append(article)
-        yield _Batch(todo, rejections, len(articles) - len(todo))
+                seen.add(item.id)
+                todo.append(item)
+            if len(todo) == size:
+                yield _Batch(todo, rejections, skipped)
+                todo, rejections, skipped = [], [], 0
+    if todo or rejections or skipped:
+        yield _Batch(todo, rejections, skipped)

@@ -57,7 +57,7 @@ class Settings:
     batch_size: int = _setting(
         32,
         "VEILLE_BATCH_SIZE",
-        "Documents per batch: the unit of nlp.pipe and of one atomic database commit.",
+        "New documents per batch: the unit of nlp.pipe and of one atomic database commit.",
         _positive_int,
     )
     max_bytes: int = _setting(

@@ -87,6 +87,7 @@ class Store:
             connection = duckdb.connect(path, read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError("E301", path=path, reason=str(exc).splitlines()[0]) from exc
+        connection.execute("SET TimeZone = 'UTC'")  # every stored timestamp is UTC
         store = cls(connection, path, read_only)
         try:
             if read_only:
@@ -269,7 +270,7 @@ def _rows(items: Iterable[tuple[Article, DocumentResult]], run_id: int) -> dict[
                 "schema": result.schema,
                 "result": json.dumps(to_dict(result), ensure_ascii=False),
                 "run_id": run_id,
-                "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),  # UTC, as now() in SQL
             }
         )
         for entity in result.entities:
