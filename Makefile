@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DEMO_DB ?= demo.duckdb
 
-.PHONY: install demo test lint typecheck unit bench clean lock
+.PHONY: install demo test lint typecheck unit eval bench clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ unit: install
 	$(BIN)/pytest
 
 test: lint typecheck unit
+
+eval: install
+	$(BIN)/veille eval eval/gold --check eval/baseline.json
 
 bench: install
 	$(BIN)/python bench/cli_startup.py

@@ -217,8 +217,40 @@ def test_floors_rise_and_fall_only_with_a_reason() -> None:
     raised = raise_floors(report, baseline)
     assert raised["floors"]["entities"] == 1.0
     worse = score(dataclasses.replace(perfect(), events=()))
-    assert check(worse, raised) == ["events: 0.000 < floor 1.000"]
+    assert check(worse, raised) == ["events: 0.000 < floor 1.000", "event_dates: 0.000 < floor 1.000"]
     assert raise_floors(worse, raised)["floors"]["events"] == 1.0  # never lowered silently
     lowered = raise_floors(worse, raised, lower_reason="new gold rows")
     assert lowered["floors"]["events"] == 0.0
-    assert lowered["lowered"] == [{"figure": "events", "from": 1.0, "to": 0.0, "reason": "new gold rows"}]
+    assert lowered["lowered"] == [
+        {"figure": "events", "from": 1.0, "to": 0.0, "reason": "new gold rows"},
+        {"figure": "event_dates", "from": 1.0, "to": 0.0, "reason": "new gold rows"},
+    ]
+
+
+@pytest.mark.model
+def test_eval_command_prints_the_table_and_guards_the_floors(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from veille.cli import main
+
+    (tmp_path / "a.txt").write_text("date 2024-11-27\n" + BODY, encoding="utf-8")
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    (gold_dir / "a.json").write_text(json.dumps({**GOLD, "article": "../a.txt"}), encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    runner = CliRunner()
+    result = runner.invoke(main, ["eval", str(gold_dir), "--verbose", "--update-baseline", str(baseline)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == f"1 document(s) in {gold_dir}"
+    assert "entities" in result.stdout and "a\tevents\tmissed\t042 dupont -> swiss" in result.stdout
+    floors = json.loads(baseline.read_text(encoding="utf-8"))["floors"]
+    assert floors["entities"] > 0.5 and floors["events"] == 0.0
+    assert runner.invoke(main, ["eval", str(gold_dir), "--check", str(baseline)]).exit_code == 0
+    baseline.write_text(json.dumps({"floors": {**floors, "events": 0.9}}), encoding="utf-8")
+    failing = runner.invoke(main, ["eval", str(gold_dir), "--check", str(baseline)])
+    assert failing.exit_code == 1
+    assert "below floor: events: 0.000 < floor 0.900" in failing.stderr
+    as_json = json.loads(runner.invoke(main, ["eval", str(gold_dir), "--format", "json"]).stdout)
+    assert set(as_json) == {"entities", "events", "quotes", "speakers", "claims", "times", "event_dates"}

@@ -91,9 +91,11 @@ def _read_options(func: F) -> F:
     func = click.option(
         "--max-bytes", type=click.IntRange(min=1), help="Largest input file accepted, in bytes."
     )(func)
-    func = click.option("--batch-size", type=click.IntRange(min=1), help="New documents per batch, each one commit (default 32).")(
-        func
-    )
+    func = click.option(
+        "--batch-size",
+        type=click.IntRange(min=1),
+        help="New documents per batch, each one commit (default 32).",
+    )(func)
     func = click.option(
         "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes."
     )(func)

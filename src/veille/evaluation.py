@@ -62,7 +62,8 @@ class Report:
 
     @property
     def date_accuracy(self) -> float:
-        return self.right_dates / self.dated_events if self.dated_events else 1.0
+        # Nothing matched means nothing verified: 0, so that the gate's floor starts at 0.
+        return self.right_dates / self.dated_events if self.dated_events else 0.0
 
     def as_dict(self) -> dict[str, dict[str, float]]:
         table = {
@@ -353,6 +354,9 @@ def _same(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
         if isinstance(x, int | float) and isinstance(y, int | float):
             if abs(float(x) - float(y)) > 1e-6 * max(1.0, abs(float(y))):
                 return False
+        elif isinstance(x, str) and isinstance(y, str):
+            if fold(x) != fold(y):  # units: "Personne" and "personne" are one unit
+                return False
         elif x != y:
             return False
     return True
@@ -411,7 +415,7 @@ def raise_floors(report: Report, baseline: dict[str, Any], lower_reason: str | N
     lowered = list(baseline.get("lowered", []))
     for name, value in reached.items():
         old = floors.get(name, 0.0)
-        if value > old:
+        if name not in floors or value > old:
             floors[name] = value
         elif value < old - EPSILON and lower_reason:
             lowered.append({"figure": name, "from": old, "to": value, "reason": lower_reason})

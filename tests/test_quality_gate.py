@@ -1,0 +1,34 @@
+"""The quality gate: the development gold corpus scores at or above the pinned floors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from veille import evaluation
+from veille.readers import Rejection, read
+
+from .conftest import ROOT
+
+GOLD = ROOT / "eval" / "gold"
+BASELINE = ROOT / "eval" / "baseline.json"
+
+
+def test_gold_files_are_well_formed() -> None:
+    documents = evaluation.load_gold(GOLD)
+    assert len(documents) >= 12
+    found = []
+    for document in documents:
+        (article,) = read([str(document.article)])
+        assert not isinstance(article, Rejection), article
+        found += evaluation.problems(document, article.text)
+    assert found == []
+
+
+@pytest.mark.model
+def test_scores_stay_at_or_above_the_floors() -> None:
+    report = evaluation.run(GOLD)
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+    assert set(baseline["floors"]) == {*evaluation.AREAS, "event_dates"}
+    assert evaluation.check(report, baseline) == []
