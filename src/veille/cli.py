@@ -358,10 +358,16 @@ def export(out: str, db: str | None, fmt: str) -> None:
 @click.option(
     "--allow-lower", metavar="REASON", help="With --update-baseline: also lower floors, recording REASON."
 )
+@click.option(
+    "--against",
+    type=click.Path(exists=True, file_okay=False),
+    help="Score the annotations in this directory instead of the pipeline (inter-annotator agreement).",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @_fatal
 def evaluate(
     gold_dir: str,
+    against: str | None,
     verbose: bool,
     check_path: str | None,
     update_path: str | None,
@@ -371,7 +377,7 @@ def evaluate(
     """Score extraction against the annotated gold corpus in GOLD_DIR (see docs/evaluation.md)."""
     from . import evaluation
 
-    report = evaluation.run(gold_dir, Settings.from_env())
+    report = evaluation.run(gold_dir, Settings.from_env(), against=against)
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), indent=2))
     else:

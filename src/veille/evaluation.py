@@ -15,7 +15,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .records import Article, DocumentResult, Entity
+from .records import (
+    Article,
+    Claim,
+    DocumentResult,
+    Entity,
+    Event,
+    Mention,
+    Quote,
+    Span,
+    TextSpan,
+    TimeExpression,
+)
 from .settings import Settings
 
 AREAS = ("entities", "events", "quotes", "speakers", "claims", "times")
@@ -132,22 +143,97 @@ def problems(document: GoldDocument, body: str) -> list[str]:
     return [f"{document.name}: {problem}" for problem in found]
 
 
-def run(directory: str | Path, settings: Settings | None = None) -> Report:
-    """Run the pipeline on every gold article of ``directory`` and score it."""
-    from .errors import InputError
+def run(directory: str | Path, settings: Settings | None = None, against: str | Path | None = None) -> Report:
+    """Score the pipeline on every gold article of ``directory``.
+
+    With ``against``, score the annotations of that directory (same file names) instead of the
+    pipeline: the agreement of a second annotator, under the same matching rules.
+    """
     from .pipeline import Pipeline
-    from .readers import Rejection, read
 
     gold = load_gold(directory)
-    articles: list[Article] = []
-    for document in gold:
-        items = list(read([str(document.article)], settings))
-        if len(items) != 1 or isinstance(items[0], Rejection):
-            reason = items[0].message if items and isinstance(items[0], Rejection) else "not one article"
-            raise InputError("E111", path=str(document.article), reason=reason)
-        articles.append(items[0])
-    results = Pipeline(settings).process(articles)
+    others = {document.name: document for document in load_gold(against)} if against else {}
+    if against:
+        gold = [document for document in gold if document.name in others]
+    articles = [_article(document, settings) for document in gold]
+    results: Iterable[DocumentResult]
+    if against:
+        results = [as_result(others[g.name], a) for g, a in zip(gold, articles, strict=True)]
+    else:
+        results = Pipeline(settings).process(articles)
     return evaluate((g, r, a.text) for g, r, a in zip(gold, results, articles, strict=True))
+
+
+def _article(document: GoldDocument, settings: Settings | None) -> Article:
+    from .errors import InputError
+    from .readers import Rejection, read
+
+    items = list(read([str(document.article)], settings))
+    if len(items) != 1 or isinstance(items[0], Rejection):
+        reason = items[0].message if items and isinstance(items[0], Rejection) else "not one article"
+        raise InputError("E111", path=str(document.article), reason=reason)
+    return items[0]
+
+
+def as_result(document: GoldDocument, article: Article) -> DocumentResult:
+    """A gold annotation turned into a document result, to score one annotator against another."""
+    from .contract import document_info
+
+    body = article.text
+    entities = []
+    for row in document.rows("entities"):
+        mentions = []
+        for alias in row.get("aliases", []):
+            start = body.find(alias)
+            while start >= 0:
+                mentions.append(Mention(start, start + len(alias), alias, "name"))
+                start = body.find(alias, start + 1)
+        entities.append(
+            Entity(row["id"], row["name"], row["type"], tuple(mentions), country=row.get("country"))
+        )
+    events = []
+    for n, row in enumerate(document.rows("events")):
+        code = row["codes"][0]
+        trigger = _span_of(body, row.get("trigger") or "", 1) or (0, 0)
+        events.append(
+            Event(
+                id=f"e{n}",
+                code=code,
+                label="",
+                root=code[:2],
+                quad_class=1,
+                goldstein=0.0,
+                plover=None,
+                source=row.get("source"),
+                target=row.get("target"),
+                date=row.get("date"),
+                date_precision=None,
+                modality=row.get("modality", "asserted"),
+                location=None,
+                trigger=TextSpan(*trigger, body[trigger[0] : trigger[1]]),
+                sentence=Span(*trigger),
+                confidence=1.0,
+                rule="annotation",
+            )
+        )
+    quotes = []
+    for row in document.rows("quotes"):
+        span = _span_of(body, row["text"], row.get("occurrence", 1))
+        if span:
+            quotes.append(Quote(row["text"], *span, row.get("speaker"), None, None, bool(row.get("direct"))))
+    claims = tuple(
+        Claim(r["text"], 0, 0, float(r["value"]), r.get("unit"), None, r.get("subject"), None)
+        for r in document.rows("claims")
+    )
+    times = tuple(TimeExpression(r["text"], 0, 0, r["type"], r["value"]) for r in document.rows("times"))
+    return DocumentResult(
+        document=document_info(article, "fr", None, "processed"),
+        entities=tuple(entities),
+        events=tuple(events),
+        quotes=tuple(quotes),
+        claims=claims,
+        times=times,
+    )
 
 
 def fold(text: str) -> str:
