@@ -22,8 +22,8 @@ demo: install
 	$(BIN)/veille summary --db $(DEMO_DB)
 
 lint: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 
 typecheck: install
 	$(BIN)/mypy
@@ -39,6 +39,7 @@ eval: install
 bench: install
 	$(BIN)/python bench/cli_startup.py
 	$(BIN)/python bench/pipeline_overhead.py
+	$(BIN)/python bench/entities_overhead.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal .pytest_cache .mypy_cache .ruff_cache

@@ -254,3 +254,9 @@ def test_eval_command_prints_the_table_and_guards_the_floors(tmp_path: Path) -> 
     assert "below floor: events: 0.000 < floor 0.900" in failing.stderr
     as_json = json.loads(runner.invoke(main, ["eval", str(gold_dir), "--format", "json"]).stdout)
     assert set(as_json) == {"entities", "events", "quotes", "speakers", "claims", "times", "event_dates"}
+
+
+def test_fold_strips_each_french_article_whole() -> None:
+    assert fold("les Occidentaux") == fold("Occidentaux") == "occidentaux"
+    assert fold("La Haye") == "haye" and fold("l’Otan") == "otan"  # noqa: RUF001
+    assert fold("Lesotho") == "lesotho"

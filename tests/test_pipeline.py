@@ -57,7 +57,7 @@ def test_same_line_header_gives_the_body_and_month_precision(
     names = {entity.name: entity for entity in result.entities}
     macron = names["Emmanuel Macron"]
     assert macron.type == "person"
-    assert macron.id == "per:emmanuel-macron"
+    assert (macron.id, macron.country, macron.cameo) == ("emmanuel-macron", "FRA", "FRAGOV")
     assert [m.text for m in macron.mentions] == ["Emmanuel Macron", "Emmanuel Macron"]
     _check_offsets(result, VISIT)
     # The quotation is not an entity.

@@ -39,6 +39,7 @@ CATALOGUE: dict[str, str] = {
         "or set VEILLE_MODEL to an installed French pipeline"
     ),
     "E202": "invalid value {value!r} for setting {name}: {reason}",
+    "E203": "{path}: line {line}: not a knowledge-base record ({reason}); see docs/knowledge-base.md",
     # Store
     "E301": "{path}: cannot open the database ({reason})",
     "E302": (

@@ -29,8 +29,8 @@ COMPONENTS: tuple[tuple[str, str], ...] = (("veille.entities", "veille_entities"
 
 
 @functools.cache
-def load_nlp(model: str) -> Any:
-    """Load ``model`` and add veille's components (cached per process)."""
+def load_nlp(model: str, kb_paths: tuple[str, ...] = ()) -> Any:
+    """Load ``model`` and add veille's components (cached per process and configuration)."""
     import importlib
 
     import spacy
@@ -41,8 +41,9 @@ def load_nlp(model: str) -> Any:
         nlp = spacy.load(model)
     except OSError as exc:
         raise PipelineError("E201", model=model) from exc
+    configs = {"veille_entities": {"kb_paths": list(kb_paths)}}
     for _, factory in COMPONENTS:
-        nlp.add_pipe(factory)
+        nlp.add_pipe(factory, config=configs.get(factory, {}))
     return nlp
 
 
@@ -54,7 +55,7 @@ class Pipeline:
 
     @property
     def nlp(self) -> Any:
-        return load_nlp(self.settings.model)
+        return load_nlp(self.settings.model, self.settings.kb_paths)
 
     def process(self, articles: Iterable[Article], jobs: int = 1) -> Iterator[DocumentResult]:
         """Process ``articles`` in batches of ``settings.batch_size``, keeping their order."""

@@ -38,6 +38,10 @@ def _flag(raw: str) -> bool:
     raise ValueError("must be true or false")
 
 
+def _paths(raw: str) -> tuple[str, ...]:
+    return tuple(part for part in raw.split(os.pathsep) if part.strip())
+
+
 def _languages(raw: str) -> tuple[str, ...]:
     return tuple(part.strip().lower() for part in raw.split(",") if part.strip())
 
@@ -77,6 +81,13 @@ class Settings:
         "VEILLE_LANGUAGES",
         "Languages with a pipeline, comma-separated; documents in others are stored without extraction.",
         _languages,
+    )
+
+    kb_paths: tuple[str, ...] = _setting(
+        (),
+        "VEILLE_KB",
+        "Knowledge-base files (JSON Lines) added to the shipped ones, separated by the OS path separator.",
+        _paths,
     )
 
     @classmethod
