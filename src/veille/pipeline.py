@@ -25,7 +25,10 @@ from .settings import Settings
 T = TypeVar("T")
 
 # veille's components, in pipeline order; each module registers its factory on import.
-COMPONENTS: tuple[tuple[str, str], ...] = (("veille.entities", "veille_entities"),)
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("veille.entities", "veille_entities"),
+    ("veille.roles", "veille_roles"),
+)
 
 
 @functools.cache
@@ -41,7 +44,7 @@ def load_nlp(model: str, kb_paths: tuple[str, ...] = ()) -> Any:
         nlp = spacy.load(model)
     except OSError as exc:
         raise PipelineError("E201", model=model) from exc
-    configs = {"veille_entities": {"kb_paths": list(kb_paths)}}
+    configs = {name: {"kb_paths": list(kb_paths)} for name in ("veille_entities", "veille_roles")}
     for _, factory in COMPONENTS:
         nlp.add_pipe(factory, config=configs.get(factory, {}))
     return nlp
