@@ -137,11 +137,20 @@ def test_quotations_articles_calendar_words_and_common_nouns_are_not_entities() 
 def test_capitals_used_as_actors_stand_for_their_country(pipeline: Pipeline) -> None:
     text = (
         "Le ministre kazakh est arrivé à Astana mardi. Astana a dénoncé mercredi les sanctions, "
-        "selon l'entreprise kazakhe Zorbek Energia."
+        "selon l'entreprise kazakhe Zorbek Energia. Le pays aide Moscou, ce qu'Astana dément."
     )
     (result,) = pipeline.process_batch([Article(id="1" * 16, text=text, path="t", date="2024-11")])
     found = {e.id: e for e in result.entities}
     assert [(m.text, m.kind) for m in found["astana"].mentions] == [("Astana", "name")]
-    assert [(m.text, m.kind) for m in found["KAZ"].mentions] == [("Astana", "metonym")]
+    assert [(m.text, m.kind) for m in found["KAZ"].mentions] == [("Astana", "metonym"), ("Astana", "metonym")]
     unknown = [e for e in result.entities if e.id.startswith("org:")]
     assert [(e.name, e.country) for e in unknown] == [("Zorbek Energia", "KAZ")]
+
+
+@pytest.mark.model
+def test_spellings_across_languages_link_to_one_id(pipeline: Pipeline) -> None:
+    text = "Poutine a reçu Vladimir Putin, que la presse russe appelle Путин, et l'OTSC a répondu à la CSTO."
+    (result,) = pipeline.process_batch([Article(id="3" * 16, text=text, path="t", date="2024-11")])
+    found = {e.id: sorted({m.text for m in e.mentions}) for e in result.entities}
+    assert found["vladimir-putin"] == ["Poutine", "Vladimir Putin", "Путин"]
+    assert found["csto"] == ["CSTO", "OTSC"]

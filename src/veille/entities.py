@@ -54,6 +54,7 @@ APOSTROPHES = "'\u2019"
 FUZZY_THRESHOLD = 92
 # Prepositions after which a capital is the place where something happens, not an actor.
 PLACE_CASES = frozenset({"à", "au", "aux", "en", "vers", "depuis", "dans", "via", "jusqu'", "près"})
+SUBORDINATORS = frozenset({"que", "qu'", "qu\u2019", "lorsque", "lorsqu'", "puisque", "puisqu'"})
 MOVEMENT_LEMMAS = frozenset({"arriver", "revenir", "partir", "venir", "rentrer", "quitter", "retourner"})
 
 
@@ -264,6 +265,11 @@ def _used_as_actor(span: Span) -> bool:
         return False
     if root.dep_ in {"nsubj", "nsubj:pass", "obl:agent"}:
         return True
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if not cases and following is not None and following.pos_ in {"VERB", "AUX"}:
+        return True  # a subject the parser missed
+    if span.start > 0 and span.doc[span.start - 1].lower_ in SUBORDINATORS:
+        return True  # "ce qu'Astana dément": right after "que", a name is the clause's subject
     if "de" in cases or "d'" in cases or "du" in cases:
         return root.head.lemma_ not in MOVEMENT_LEMMAS
     if "par" in cases or "entre" in cases or "avec" in cases or "contre" in cases:
