@@ -142,7 +142,8 @@ def test_capitals_used_as_actors_stand_for_their_country(pipeline: Pipeline) -> 
     (result,) = pipeline.process_batch([Article(id="1" * 16, text=text, path="t", date="2024-11")])
     found = {e.id: e for e in result.entities}
     assert [(m.text, m.kind) for m in found["astana"].mentions] == [("Astana", "name")]
-    assert [(m.text, m.kind) for m in found["KAZ"].mentions] == [("Astana", "metonym"), ("Astana", "metonym")]
+    metonyms = [(m.text, m.kind) for m in found["KAZ"].mentions if m.kind != "pronoun"]  # "Le pays" is one
+    assert metonyms == [("Astana", "metonym"), ("Astana", "metonym")]
     unknown = [e for e in result.entities if e.id.startswith("org:")]
     assert [(e.name, e.country) for e in unknown] == [("Zorbek Energia", "KAZ")]
 

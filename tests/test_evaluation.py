@@ -244,14 +244,14 @@ def test_eval_command_prints_the_table_and_guards_the_floors(tmp_path: Path) -> 
     result = runner.invoke(main, ["eval", str(gold_dir), "--verbose", "--update-baseline", str(baseline)])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == f"1 document(s) in {gold_dir}"
-    assert "entities" in result.stdout and "a\tevents\tmissed\t042 dupont -> swiss" in result.stdout
+    assert "entities" in result.stdout and "a\tquotes\tmissed\tNous sommes prêts" in result.stdout
     floors = json.loads(baseline.read_text(encoding="utf-8"))["floors"]
-    assert floors["entities"] > 0.5 and floors["events"] == 0.0
+    assert floors["entities"] > 0.5 and floors["events"] > 0.5 and floors["quotes"] == 0.0
     assert runner.invoke(main, ["eval", str(gold_dir), "--check", str(baseline)]).exit_code == 0
-    baseline.write_text(json.dumps({"floors": {**floors, "events": 0.9}}), encoding="utf-8")
+    baseline.write_text(json.dumps({"floors": {**floors, "quotes": 0.9}}), encoding="utf-8")
     failing = runner.invoke(main, ["eval", str(gold_dir), "--check", str(baseline)])
     assert failing.exit_code == 1
-    assert "below floor: events: 0.000 < floor 0.900" in failing.stderr
+    assert "below floor: quotes: 0.000 < floor 0.900" in failing.stderr
     as_json = json.loads(runner.invoke(main, ["eval", str(gold_dir), "--format", "json"]).stdout)
     assert set(as_json) == {"entities", "events", "quotes", "speakers", "claims", "times", "event_dates"}
 

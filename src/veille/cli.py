@@ -120,9 +120,12 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "jsonl"]),
+    type=click.Choice(["json", "jsonl", "brief"]),
     default=None,
-    help="json: one indented object (default for one document); jsonl: one per line (default for several).",
+    help=(
+        "json: one indented object (default for one document); jsonl: one per line (default for "
+        "several); brief: a readable English brief of each document, separated by blank lines."
+    ),
 )
 @_read_options
 @_fatal
@@ -150,9 +153,14 @@ def extract(
             articles.append(item)
     results = Pipeline(settings).process(_progress(articles, "extract"), jobs)
     fmt = fmt or ("json" if len(articles) == 1 else "jsonl")
-    for result in results:
+    for n, result in enumerate(results):
         _echo_notices(result.warnings)
-        click.echo(dumps(result, indent=2 if fmt == "json" else None))
+        if fmt == "brief":
+            from .brief import render_brief
+
+            click.echo(("\n" if n else "") + render_brief(result))
+        else:
+            click.echo(dumps(result, indent=2 if fmt == "json" else None))
     if rejected:
         sys.exit(EXIT_REJECTED)
 
@@ -323,19 +331,29 @@ def summary(db: str | None) -> None:
 @main.command()
 @click.argument("out")
 @_db_option
-@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl", "gdelt"]), required=True)
+@click.option(
+    "--all-modalities",
+    is_flag=True,
+    help="With --format gdelt: also export planned, hypothetical, negated and reported events.",
+)
 @_fatal
-def export(out: str, db: str | None, fmt: str) -> None:
-    """Export the database: parquet or csv into directory OUT (one file per table), jsonl into file OUT.
+def export(out: str, db: str | None, fmt: str, all_modalities: bool) -> None:
+    """Export the database: parquet or csv into directory OUT (one file per table), jsonl or gdelt
+    into file OUT.
 
     The JSON Lines export holds one document result per line, exactly as 'veille extract' prints it.
+    The gdelt export holds one tab-separated line per asserted event, in the 61 columns of GDELT
+    2.0's Events table, without a header line (see docs/export.md).
     """
     from .export import export_store
     from .store import Store
 
+    if all_modalities and fmt != "gdelt":
+        raise click.UsageError("--all-modalities applies to --format gdelt only")
     settings = Settings.from_env(db=db)
     with Store.open(settings.db, read_only=True) as store:
-        written = export_store(store, out, fmt)
+        written = export_store(store, out, fmt, all_modalities=all_modalities)
     for path, rows in written:
         click.echo(f"{path}: {rows} row(s)")
 

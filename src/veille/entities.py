@@ -19,7 +19,7 @@ The component reads the parser's named entities and the knowledge-base names fou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from anyascii import anyascii
 from spacy.language import Language
@@ -354,3 +354,32 @@ def _is_name(span: Span) -> bool:
     # A name has a proper noun or an acronym; "Etat américain", "Premier ministre" and
     # "Cour suprême" are common nouns with capitals.
     return any(tok.pos_ == "PROPN" or (tok.is_upper and len(tok) > 1) for tok in span)
+
+
+def mention_owners(doc: Doc, entities: list[Entity]) -> dict[int, str]:
+    """The entity id of each token inside a mention (by token index)."""
+    owners: dict[int, str] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                owners.update(dict.fromkeys(range(span.start, span.end), entity.id))
+    return owners
+
+
+def add_mention(entities: list[Entity], person: KBEntity, mention: Mention) -> list[Entity]:
+    """``entities`` with ``mention`` added to ``person``'s entity, created if absent."""
+    for n, entity in enumerate(entities):
+        if entity.id == person.id:
+            mentions = tuple(sorted((*entity.mentions, mention), key=lambda m: m.start))
+            return [*entities[:n], replace(entity, mentions=mentions), *entities[n + 1 :]]
+    created = Entity(
+        id=person.id,
+        name=person.name,
+        type=person.type,
+        mentions=(mention,),
+        wikidata=person.wikidata,
+        country=person.country,
+        cameo=person.actor_code,
+    )
+    return [*entities, created]

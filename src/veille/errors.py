@@ -40,6 +40,7 @@ CATALOGUE: dict[str, str] = {
     ),
     "E202": "invalid value {value!r} for setting {name}: {reason}",
     "E203": "{path}: line {line}: not a knowledge-base record ({reason}); see docs/knowledge-base.md",
+    "E204": "{path}: line {line}: not an event-lexicon entry ({reason}); see docs/events.md",
     # Store
     "E301": "{path}: cannot open the database ({reason})",
     "E302": (

@@ -30,6 +30,7 @@ from .records import (
 from .settings import Settings
 
 NAMING_KINDS = frozenset({"name", "partial"})
+UNNAMED_KINDS = frozenset({"adjective", "pronoun"})
 AREAS = ("entities", "events", "quotes", "speakers", "claims", "times")
 QUOTE_OVERLAP = 0.8
 COMPATIBLE_TYPES = ({"person"}, {"organization", "group"}, {"country", "location"})
@@ -359,6 +360,8 @@ def _score_document(gold: GoldDocument, result: DocumentResult, body: str, repor
             continue
         elif _only_metonyms_of_gold(entity, gold_names):
             continue  # the actor a gold place stands for: counted through metonym_credits
+        elif all(m.kind in UNNAMED_KINDS for m in entity.mentions):
+            continue  # never named ("l'offensive russe"): an event's actor, not an entity to find
         else:
             score.fp += 1
             note("entities", "fp", f"{entity.name} ({entity.type}) [{entity.id}]")
@@ -391,7 +394,9 @@ def _score_document(gold: GoldDocument, result: DocumentResult, body: str, repor
         hit = next((i for i, (_, keys) in enumerate(gold_events) if i not in used and key in keys), None)
         if hit is None:
             score.fp += 1
-            note("events", "fp", f"{event.code} {event.source} -> {event.target} '{event.trigger.text}'")
+            note(
+                "events", "fp", f"{event.code} {key[1]} -> {key[2]} '{event.trigger.text}' [{event.modality}]"
+            )
             continue
         used.add(hit)
         row = gold_events[hit][0]
@@ -407,7 +412,8 @@ def _score_document(gold: GoldDocument, result: DocumentResult, body: str, repor
             note(
                 "events",
                 "fn",
-                f"{row['codes'][0]} {row.get('source')} -> {row.get('target')} '{row.get('trigger')}'",
+                f"{'/'.join(row['codes'])} {_country(row.get('source'), gold_country)} -> "
+                f"{_country(row.get('target'), gold_country)} '{row.get('trigger')}' [{row.get('modality')}]",
             )
 
     # Quotes (span overlap) and speakers (the matched quote's speaker).

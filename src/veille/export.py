@@ -1,4 +1,7 @@
-"""Exporting a store: Parquet or CSV tables, or JSON Lines document results."""
+"""Exporting a store: Parquet or CSV tables, JSON Lines document results, or GDELT event lines.
+
+The formats are described in ``docs/export.md``.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +10,21 @@ from pathlib import Path
 from .store import TABLES, Store
 
 
-def export_store(store: Store, out: str | Path, fmt: str) -> list[tuple[str, int]]:
+def export_store(
+    store: Store, out: str | Path, fmt: str, *, all_modalities: bool = False
+) -> list[tuple[str, int]]:
     """Write the store to ``out``; return (file, rows) for each file written.
 
     ``parquet`` and ``csv`` write one file per table into directory ``out``; ``jsonl`` writes
-    one document result per line into file ``out``, in date order.
+    one document result per line into file ``out``, in date order; ``gdelt`` writes the events
+    into file ``out`` as GDELT 2.0 event lines, only asserted ones unless ``all_modalities``.
     """
     con = store.connection
     out = Path(out)
+    if fmt == "gdelt":
+        from .gdelt import export_gdelt
+
+        return export_gdelt(store, out, all_modalities)
     if fmt == "jsonl":
         out.parent.mkdir(parents=True, exist_ok=True)
         rows = con.execute(

@@ -26,13 +26,17 @@ T = TypeVar("T")
 
 # veille's components, in pipeline order; each module registers its factory on import.
 COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("veille.sentences", "veille_sentences"),
     ("veille.entities", "veille_entities"),
     ("veille.roles", "veille_roles"),
+    ("veille.coreference", "veille_coreference"),
+    ("veille.times", "veille_times"),
+    ("veille.events", "veille_events"),
 )
 
 
 @functools.cache
-def load_nlp(model: str, kb_paths: tuple[str, ...] = ()) -> Any:
+def load_nlp(model: str, kb_paths: tuple[str, ...] = (), event_lexicons: tuple[str, ...] = ()) -> Any:
     """Load ``model`` and add veille's components (cached per process and configuration)."""
     import importlib
 
@@ -44,9 +48,15 @@ def load_nlp(model: str, kb_paths: tuple[str, ...] = ()) -> Any:
         nlp = spacy.load(model)
     except OSError as exc:
         raise PipelineError("E201", model=model) from exc
-    configs = {name: {"kb_paths": list(kb_paths)} for name in ("veille_entities", "veille_roles")}
+    configs: dict[str, dict[str, Any]] = {
+        name: {"kb_paths": list(kb_paths)} for name in ("veille_entities", "veille_roles", "veille_events")
+    }
+    configs["veille_events"]["lexicons"] = list(event_lexicons)
     for _, factory in COMPONENTS:
-        nlp.add_pipe(factory, config=configs.get(factory, {}))
+        if factory == "veille_sentences":
+            nlp.add_pipe(factory, before="parser")  # the parser keeps boundaries set before it
+        else:
+            nlp.add_pipe(factory, config=configs.get(factory, {}))
     return nlp
 
 
@@ -58,7 +68,7 @@ class Pipeline:
 
     @property
     def nlp(self) -> Any:
-        return load_nlp(self.settings.model, self.settings.kb_paths)
+        return load_nlp(self.settings.model, self.settings.kb_paths, self.settings.event_lexicons)
 
     def process(self, articles: Iterable[Article], jobs: int = 1) -> Iterator[DocumentResult]:
         """Process ``articles`` in batches of ``settings.batch_size``, keeping their order."""

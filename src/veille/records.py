@@ -19,7 +19,7 @@ SCHEMA = "veille.document/1"
 
 DatePrecision = Literal["year", "month", "day"]
 EntityType = Literal["person", "organization", "country", "location", "group"]
-MentionKind = Literal["name", "partial", "role", "metonym", "pronoun"]
+MentionKind = Literal["name", "partial", "role", "metonym", "pronoun", "adjective"]
 Modality = Literal["asserted", "planned", "hypothetical", "negated", "reported"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 DocumentStatus = Literal["processed", "unsupported_language"]
@@ -107,6 +107,8 @@ class Event:
     sentence: Span
     confidence: float
     rule: str
+    source_text: TextSpan | None = None
+    target_text: TextSpan | None = None
 
 
 @dataclass(frozen=True, slots=True)

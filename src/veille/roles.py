@@ -10,13 +10,13 @@ before it whose office on that date is known.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
+from .entities import add_mention, mention_owners
 from .kb import KBEntity, KnowledgeBase
 from .kb import default as default_kb
 from .records import Entity, Mention
@@ -54,7 +54,7 @@ class RoleResolver:
         entities: list[Entity] = list(doc._.veille_entities or ())
         if date is None:
             return doc
-        owner = _mention_owners(doc, entities)
+        owner = mention_owners(doc, entities)
         words = [_word(token.text) for token in doc]
         i = 0
         while i < len(doc):
@@ -69,8 +69,8 @@ class RoleResolver:
                 mention = Mention(
                     doc[i].idx, doc[last - 1].idx + len(doc[last - 1]), doc[i:last].text, "role"
                 )
-                entities = _add_mention(entities, person, mention)
-                owner = _mention_owners(doc, entities)
+                entities = add_mention(entities, person, mention)
+                owner = mention_owners(doc, entities)
             i = max(last, i + 1)
         doc._.veille_entities = tuple(entities)
         return doc
@@ -162,31 +162,3 @@ def _named_beside(doc: Doc, start: int, end: int, owner: dict[int, str], entitie
 
 def _word(text: str) -> str:
     return text.lower().replace("’", "'")  # noqa: RUF001
-
-
-def _mention_owners(doc: Doc, entities: list[Entity]) -> dict[int, str]:
-    """The entity id of each token inside a mention (by token index)."""
-    owners: dict[int, str] = {}
-    for entity in entities:
-        for mention in entity.mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None:
-                owners.update(dict.fromkeys(range(span.start, span.end), entity.id))
-    return owners
-
-
-def _add_mention(entities: list[Entity], person: KBEntity, mention: Mention) -> list[Entity]:
-    for n, entity in enumerate(entities):
-        if entity.id == person.id:
-            mentions = tuple(sorted((*entity.mentions, mention), key=lambda m: m.start))
-            return [*entities[:n], replace(entity, mentions=mentions), *entities[n + 1 :]]
-    created = Entity(
-        id=person.id,
-        name=person.name,
-        type=person.type,
-        mentions=(mention,),
-        wikidata=person.wikidata,
-        country=person.country,
-        cameo=person.actor_code,
-    )
-    return [*entities, created]

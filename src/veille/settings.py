@@ -89,6 +89,12 @@ class Settings:
         "Knowledge-base files (JSON Lines) added to the shipped ones, separated by the OS path separator.",
         _paths,
     )
+    event_lexicons: tuple[str, ...] = _setting(
+        (),
+        "VEILLE_EVENT_LEXICONS",
+        "Event-trigger lexicons (TSV, see docs/events.md) added to the shipped one, OS-path-separated.",
+        _paths,
+    )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

@@ -52,8 +52,8 @@ def migrations() -> list[tuple[int, str, str]]:
 
 def date_bounds(date: str | None) -> tuple[dt.date | None, dt.date | None]:
     """First and last day covered by a YYYY, YYYY-MM or YYYY-MM-DD date."""
-    if not date:
-        return None, None
+    if not date or not re.fullmatch(r"\d{4}(-\d{2}){0,2}", date):
+        return None, None  # unknown, or a TimeML value that is no calendar date (PAST_REF, 2024-W48)
     parts = [int(p) for p in date.split("-")]
     if len(parts) == 3:
         day = dt.date(*parts)
@@ -292,6 +292,14 @@ def _rows(items: Iterable[tuple[Article, DocumentResult]], run_id: int) -> dict[
         for event in result.events:
             record = to_dict(event)
             trigger, sentence = record.pop("trigger"), record.pop("sentence")
+            actors = {
+                f"{role}_{key}": (span or {}).get(key)
+                for role, span in (
+                    ("source", record.pop("source_text")),
+                    ("target", record.pop("target_text")),
+                )
+                for key in ("start", "end", "text")
+            }
             event_start, event_end = date_bounds(event.date)
             rows["events"].append(
                 {
@@ -305,6 +313,7 @@ def _rows(items: Iterable[tuple[Article, DocumentResult]], run_id: int) -> dict[
                     "trigger_text": trigger["text"],
                     "sentence_start": sentence["start"],
                     "sentence_end": sentence["end"],
+                    **actors,
                 }
             )
         for table, records in (("quotes", result.quotes), ("claims", result.claims), ("times", result.times)):

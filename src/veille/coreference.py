@@ -1,0 +1,104 @@
+"""Pronouns ("il", "elle", "son", "sa", "ses") and "le pays" resolved to the actor they stand for.
+
+A deliberately simple, explainable rule rather than a statistical model: a third-person singular
+subject pronoun (including the inverted "-t-il" of an incise) or possessive determiner refers to
+the person mentioned last before it, within the same sentence or the ``WINDOW`` sentences before.
+Impersonal "il" ("il y a", "il faut", "il s'agit", "il est probable que") is left alone.
+"Le pays" or "ce pays", with no complement saying which, is the country named last. Each
+resolved pronoun is added to its entity as a ``pronoun`` mention, which the event and quotation
+components then use like any other mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
+from .records import Entity, Mention
+
+WINDOW = 2  # sentences before the pronoun's own
+SUBJECT_PRONOUNS = frozenset({"il", "elle", "-il", "-elle"})
+POSSESSIVES = frozenset({"son", "sa", "ses"})
+IMPERSONAL_VERBS = frozenset(
+    {"falloir", "agir", "sembler", "paraître", "pleuvoir", "exister", "rester", "manquer"}
+)
+
+
+@Language.factory("veille_coreference")
+def make_coreference(nlp: Language, name: str) -> PronounResolver:
+    return PronounResolver()
+
+
+class PronounResolver:
+    """Adds ``pronoun`` mentions to the person entities of ``doc._.veille_entities``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities: list[Entity] = list(doc._.veille_entities or ())
+        persons = _mentions(entities, "person")
+        countries = _mentions(entities, "country")
+        sentence_starts = [sent.start_char for sent in doc.sents]
+        added: dict[str, list[Mention]] = {}
+        for token in doc:
+            if _resolvable(token):
+                candidates = persons
+            elif _country_anaphor(token):
+                candidates = countries
+            else:
+                continue
+            earliest = _window_start(sentence_starts, token.idx)
+            before = [p for p in candidates if earliest <= p[0] and p[1] <= token.idx]
+            if before:
+                entity_id = before[-1][2]
+                mention = Mention(token.idx, token.idx + len(token.text), token.text, "pronoun")
+                added.setdefault(entity_id, []).append(mention)
+        doc._.veille_entities = tuple(
+            replace(e, mentions=tuple(sorted((*e.mentions, *added[e.id]), key=lambda m: m.start)))
+            if e.id in added
+            else e
+            for e in entities
+        )
+        return doc
+
+
+def _mentions(entities: list[Entity], type_: str) -> list[tuple[int, int, str]]:
+    return sorted((m.start, m.end, e.id) for e in entities if e.type == type_ for m in e.mentions)
+
+
+def _country_anaphor(token: Token) -> bool:
+    """ "le pays", "ce pays" with nothing saying which: the country last named."""
+    if token.lemma_ != "pays" or token.pos_ != "NOUN" or token.morph.get("Number", []) == ["Plur"]:
+        return False
+    children = list(token.children)
+    return any(c.dep_ == "det" and c.lower_ in ("le", "ce") for c in children) and not any(
+        c.dep_ in ("amod", "nmod", "acl", "acl:relcl", "appos") for c in children
+    )
+
+
+def _resolvable(token: Token) -> bool:
+    word = token.lower_
+    if word in POSSESSIVES:
+        return token.dep_ == "det" and token.pos_ == "DET"
+    if word not in SUBJECT_PRONOUNS or token.pos_ != "PRON":
+        return False
+    if not word.startswith("-") and not token.dep_.startswith(("nsubj", "expl:subj")):
+        return False  # the inverted "-il" of an incise is a subject whatever the parser says
+    return not _impersonal(token)
+
+
+def _impersonal(token: Token) -> bool:
+    head = token.head
+    following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    if following in ("y", "n'y") or head.lemma_ in IMPERSONAL_VERBS:
+        return True
+    # "il est probable que", "il est question de": a copula with an adjective or noun and a clause.
+    return any(c.dep_ == "cop" for c in head.children) and any(
+        c.dep_ in ("csubj", "ccomp", "xcomp") for c in head.children
+    )
+
+
+def _window_start(sentence_starts: list[int], offset: int) -> int:
+    current = max((n for n, start in enumerate(sentence_starts) if start <= offset), default=0)
+    return sentence_starts[max(0, current - WINDOW)]

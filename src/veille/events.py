@@ -1,0 +1,970 @@
+"""Events: who did what to whom, coded in CAMEO from the French dependency parse.
+
+The component (``veille_events``) reads the trigger lexicon ``lexicons/<lang>/events.tsv``: each
+entry names a trigger (a verb, an event noun or an adjective, with the dependents it needs), its
+CAMEO code and the grammatical slots that give its source and target. For every trigger in a
+document it
+
+- finds the actors in those slots: the logical subject (the agent of a passive), the logical
+  object, obliques and noun complements by preposition, nationality adjectives ("l'invasion
+  russe"), possessives and, for an event noun, the subject of the verb it depends on ("a
+  effectué une visite"); subjects missing from infinitives, gerunds, coordinated verbs and
+  relative clauses come from the clause they depend on; coordinated actors give one event each;
+- maps each slot to an entity through the mentions the entity components found (names, partial
+  names, roles, metonyms, pronouns), or to the country of a nationality adjective;
+- decides the modality (:func:`modality`): reported, negated, hypothetical, planned or asserted;
+- dates the event by its own time expression, else by the document date;
+- keeps the provenance: trigger and sentence offsets, the lexicon entry and the slots used.
+
+The rules are described in ``docs/events.md``.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import cast
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
+from .entities import add_mention, mention_owners
+from .errors import SettingsError
+from .kb import KnowledgeBase
+from .kb import default as default_kb
+from .ontology import event_type
+from .records import DatePrecision, Entity, Event, Mention, Modality, TextSpan, TimeExpression
+from .records import Span as CharSpan
+from .times import date_precision
+
+POS_TAGS = {"VERB": frozenset({"VERB", "AUX"}), "NOUN": frozenset({"NOUN"}), "ADJ": frozenset({"ADJ"})}
+DEFAULT_SLOTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "VERB": (("subj",), ("obj",)),
+    "NOUN": (("par", "amod", "poss", "de", "head"), ("de", "à", "en", "contre", "avec")),
+    "ADJ": (("subj",), ("à", "en", "avec", "envers")),
+}
+FLAGS = frozenset({"speech", "mutual", "target", "negative"})
+# Roots whose target, when no slot gives one, is who the complement clause is about.
+CONTENT_TARGET_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
+# Roots coded even when the text names no actor: protests, arrests and assaults by unnamed people.
+ACTORLESS_ROOTS = frozenset({"14", "17", "18"})
+REFLEXIVE = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})  # noqa: RUF001
+PREPOSITIONS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}  # noqa: RUF001
+NEGATIONS = frozenset({"pas", "jamais", "plus", "guère", "aucunement", "nullement", "point"})
+NE = frozenset({"ne", "n'", "n’"})  # noqa: RUF001
+NEGATIVE_SUBJECTS = frozenset({"personne", "rien", "aucun", "aucune", "nul"})
+NEGATIVE_DETERMINERS = frozenset({"aucun", "aucune", "nul", "nulle"})
+RELATIVES = frozenset({"qui", "que", "qu'", "qu’", "lequel", "laquelle", "lesquels", "lesquelles"})  # noqa: RUF001
+SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
+# Verbs whose object, not subject, does what their infinitive says ("accuser X de", "appeler X à").
+OBJECT_CONTROL = frozenset(
+    {
+        *("accuser", "appeler", "exhorter", "inviter", "pousser", "autoriser", "encourager"),
+        *("inciter", "sommer", "contraindre", "obliger", "forcer", "aider", "soupçonner"),
+        *("convaincre", "charger", "empêcher", "dissuader"),
+    }
+)
+# Verbs conjugated with "être" in compound tenses, which the parser takes for passives.
+ETRE_VERBS = frozenset(
+    {
+        *("arriver", "partir", "venir", "revenir", "rentrer", "retourner", "entrer", "sortir"),
+        *("monter", "descendre", "tomber", "mourir", "décéder", "rester", "devenir", "parvenir"),
+        *("intervenir", "survenir", "passer", "naître", "aller"),
+    }
+)
+# Verbs whose event noun carries the event, and whose subject is its source ("a lancé une offensive").
+SUPPORT_VERBS = frozenset(
+    {
+        *("effectuer", "mener", "lancer", "faire", "imposer", "prendre", "adopter", "décréter"),
+        *("entamer", "achever", "poursuivre", "conduire", "organiser", "tenir", "commencer", "arriver"),
+        *("déclencher", "engager", "multiplier", "intensifier", "reprendre", "ordonner", "terminer"),
+        *("porter", "opérer", "accomplir", "boucler", "débuter", "venir", "partir", "être"),
+    }
+)
+# "les deux dirigeants": nouns that, with "deux", stand for the last two actors named.
+PAIR_NOUNS = frozenset(
+    {"dirigeant", "chef", "président", "homme", "ministre", "responsable", "pays", "capitale", "partie"}
+)
+# Clause boundaries: a time expression below one of these belongs to another event.
+CLAUSES = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "csubj"})
+PREDICATE_ARGUMENTS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "iobj", "xcomp"})
+QUOTES = {"«": "»", "“": "”", '"': '"'}
+MODALITY_ORDER: tuple[Modality, ...] = ("reported", "negated", "hypothetical", "planned")
+
+
+# -- the lexicons ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry: a trigger, its CAMEO code and the slots of its actors."""
+
+    lemma: str
+    extra: tuple[str, ...]
+    reflexive: bool
+    pos: str
+    code: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    flags: frozenset[str]
+
+    @property
+    def name(self) -> str:
+        words = ("se", self.lemma, *self.extra) if self.reflexive else (self.lemma, *self.extra)
+        return f"{' '.join(words)}/{self.pos}"
+
+    @property
+    def specificity(self) -> int:
+        return len(self.extra) * 2 + self.reflexive
+
+
+Lexicon = dict[tuple[str, str], list[Trigger]]
+NO_ENTRY = Trigger("", (), False, "NOUN", "010", (), (), frozenset())
+
+
+def _data_lines(text: str) -> Iterator[tuple[int, list[str]]]:
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            yield number, line.rstrip("\n").split("\t")
+
+
+def _shipped(language: str, name: str) -> str:
+    return resources.files("veille").joinpath("lexicons", language, name).read_text(encoding="utf-8")
+
+
+@functools.cache
+def load_lexicon(language: str = "fr", extra: tuple[str, ...] = ()) -> Lexicon:
+    """The trigger entries by (head lemma, part of speech), most specific first.
+
+    Entries of the ``extra`` files (users' own) come before shipped ones of equal specificity.
+    """
+    lexicon: Lexicon = {}
+    for path in reversed(extra):
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SettingsError("E204", path=path, line=0, reason=str(exc)) from exc
+        _read_entries(text, path, lexicon)
+    _read_entries(_shipped(language, "events.tsv"), f"lexicons/{language}/events.tsv", lexicon)
+    for entries in lexicon.values():
+        entries.sort(key=lambda e: -e.specificity)  # stable: earlier files first among equals
+    return lexicon
+
+
+def _read_entries(text: str, path: str, lexicon: Lexicon) -> None:
+    for number, cells in _data_lines(text):
+        if cells[0] == "trigger":
+            continue  # the header
+        try:
+            entry = parse_entry(cells)
+        except ValueError as exc:
+            raise SettingsError("E204", path=path, line=number, reason=str(exc)) from exc
+        lexicon.setdefault((entry.lemma, entry.pos), []).append(entry)
+
+
+def parse_entry(cells: list[str]) -> Trigger:
+    """One lexicon line (its tab-separated cells) as a :class:`Trigger`."""
+    trigger, pos, code, source, target, flags = (cells + [""] * 6)[:6]
+    words = trigger.replace("'", " ").replace("’", " ").split()  # noqa: RUF001
+    reflexive = bool(words) and words[0] in ("se", "s")
+    words = words[1:] if reflexive else words
+    if not words:
+        raise ValueError(f"no trigger in {trigger!r}")
+    if pos not in DEFAULT_SLOTS:
+        raise ValueError(f"part of speech {pos!r} is not one of {', '.join(DEFAULT_SLOTS)}")
+    try:
+        event_type(code)
+    except KeyError as exc:
+        raise ValueError(exc.args[0]) from None
+    flag_set = frozenset(f.strip() for f in flags.split(",") if f.strip())
+    if flag_set - FLAGS:
+        raise ValueError(f"unknown flags {', '.join(sorted(flag_set - FLAGS))}")
+    defaults = DEFAULT_SLOTS[pos]
+    return Trigger(
+        lemma=words[0],
+        extra=tuple(words[1:]),
+        reflexive=reflexive,
+        pos=pos,
+        code=code,
+        source=_slots(source) or defaults[0],
+        target=_slots(target) or defaults[1],
+        flags=flag_set,
+    )
+
+
+def _slots(cell: str) -> tuple[str, ...]:
+    cell = cell.strip()
+    return () if cell in ("", "-") else tuple(s.strip() for s in cell.split("|"))
+
+
+@functools.cache
+def load_modality_verbs(language: str = "fr") -> dict[str, Modality]:
+    """Verbs that give their infinitive or complement clause a modality ("doit", "refuse de")."""
+    return {
+        cells[0]: cast(Modality, cells[1]) for _, cells in _data_lines(_shipped(language, "modality.tsv"))
+    }
+
+
+@functools.cache
+def load_statement_cues(language: str = "fr") -> dict[str, int]:
+    """Words that make a statement praise (+1) or criticism (-1)."""
+    lines = _data_lines(_shipped(language, "statements.tsv"))
+    return {cells[0]: 1 if cells[1] == "+" else -1 for _, cells in lines}
+
+
+# -- the component ---------------------------------------------------------------------------
+
+
+@Language.factory("veille_events", default_config={"kb_paths": [], "lexicons": [], "language": "fr"})
+def make_events(
+    nlp: Language, name: str, kb_paths: list[str], lexicons: list[str], language: str
+) -> EventCoder:
+    return EventCoder(
+        default_kb(tuple(kb_paths)),
+        load_lexicon(language, tuple(lexicons)),
+        load_modality_verbs(language),
+        load_statement_cues(language),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    entity: str
+    start: int  # character offsets of the words naming it
+    end: int
+
+
+class EventCoder:
+    """Writes ``doc._.veille_events``: a tuple of :class:`~veille.records.Event`."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        lexicon: Lexicon,
+        modality_verbs: dict[str, Modality],
+        statement_cues: dict[str, int] | None = None,
+    ) -> None:
+        self.kb = kb
+        self.lexicon = lexicon
+        self.modality_verbs = modality_verbs
+        self.statement_cues = statement_cues or {}
+        # The lemmatizer leaves some inflected verbs alone ("applique", "dément"): their forms.
+        self.verb_forms = {
+            form: lemma for lemma, pos in lexicon if pos == "VERB" for form in inflections(lemma)
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = doc._.veille_article
+        entities: list[Entity] = list(doc._.veille_entities or ())
+        coding = _Coding(self, doc, entities, article.date if article else None)
+        events = coding.run()
+        doc._.veille_entities = tuple(coding.entities)
+        doc._.veille_events = tuple(events)
+        return doc
+
+    def match(self, token: Token) -> Trigger | None:
+        """The most specific lexicon entry ``token`` triggers, if any."""
+        for pos, tags in POS_TAGS.items():
+            lemma = token.lemma_.lower()
+            if token.pos_ not in tags and not (pos == "VERB" and _participle(token)):
+                if pos != "VERB" or not _verb_in_disguise(token):
+                    continue
+                lemma = self.verb_forms.get(token.lower_, lemma)
+            elif pos == "VERB" and (lemma, pos) not in self.lexicon:
+                lemma = self.verb_forms.get(token.lower_, lemma)
+            for entry in self.lexicon.get((lemma, pos), ()):
+                if entry.reflexive and not _reflexive(token):
+                    continue
+                if entry.extra and not _has_dependents(token, entry.extra):
+                    continue
+                if (
+                    not entry.reflexive
+                    and pos == "VERB"
+                    and _reflexive(token)
+                    and self._reflexive_entry(token)
+                ):
+                    continue
+                return entry
+        return None
+
+    def _reflexive_entry(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        return any(
+            e.reflexive for e in self.lexicon.get((self.verb_forms.get(token.lower_, lemma), "VERB"), ())
+        )
+
+
+class _Coding:
+    """The state of coding one document."""
+
+    def __init__(self, coder: EventCoder, doc: Doc, entities: list[Entity], date: str | None) -> None:
+        self.coder = coder
+        self.kb = coder.kb
+        self.doc = doc
+        self.entities = entities
+        self.owners = mention_owners(doc, entities)
+        self.pronouns = {
+            t.i
+            for e in entities
+            for m in e.mentions
+            if m.kind == "pronoun"
+            for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()
+        }
+        self.date = date
+        self.triggers: dict[int, Trigger] = {}
+        self.paired = False
+        self.quoted = _quoted_tokens(doc)
+        self.times: list[tuple[TimeExpression, range]] = []
+        for time in doc._.veille_times or ():
+            span = doc.char_span(time.start, time.end, alignment_mode="expand")
+            if span is not None:
+                self.times.append((time, range(span.start, span.end)))
+
+    def run(self) -> list[Event]:
+        for token in self.doc:
+            entry = self.coder.match(token)
+            if entry is not None:
+                self.triggers[token.i] = entry
+        # A noun that is the further word of a matched entry ("imposer des sanctions") is part of
+        # that event, not one of its own.
+        for i, entry in list(self.triggers.items()):
+            if entry.extra:
+                for near in (*self.doc[i].children, *(g for c in self.doc[i].children for g in c.children)):
+                    if near.lemma_.lower() in entry.extra and near.i in self.triggers:
+                        del self.triggers[near.i]
+        events: list[Event] = []
+        seen: set[tuple[str, str | None, str | None, int]] = set()
+        # Verbs first: when a verb and an event noun say the same thing, the verb's record stays.
+        for i, entry in sorted(self.triggers.items(), key=lambda item: (item[1].pos != "VERB", item[0])):
+            for event in self._events(self.doc[i], entry):
+                key = (event.code, event.source, event.target, event.sentence.start)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(event)
+        return sorted((e for e in events if not _subsumed(e, events)), key=lambda e: e.trigger.start)
+
+    # -- one trigger ---------------------------------------------------------------------
+
+    def _events(self, token: Token, entry: Trigger) -> Iterator[Event]:
+        sources, source_slot, used = self._fill(token, entry.source, set())
+        paired = self.paired
+        target_slots = entry.target
+        if entry.pos == "VERB" and entry.code[:2] in CONTENT_TARGET_ROOTS and "ccomp" not in target_slots:
+            target_slots = (*target_slots, "ccomp")  # "a averti que les Houthis paieraient"
+        targets, target_slot, _ = self._fill(token, target_slots, used)
+        if len(targets) > 1 and len(sources) == 1:
+            # "X s'est félicité que A et B…": X's own country is not a target of X.
+            home = self._country(sources[0].entity)
+            targets = [t for t in targets if self._country(t.entity) != home] or targets
+        code = entry.code
+        if code == "010" and "speech" in entry.flags and not targets:
+            code, targets = self._judgement(token, sources)
+        pairs: list[tuple[Actor | None, Actor | None]]
+        together = "mutual" in entry.flags or (paired and "target" in entry.flags)
+        if together and not targets and len(sources) > 1:
+            pairs = [(a, b) for a in sources for b in sources if a.entity != b.entity]
+        else:
+            either: list[Actor | None] = [None]
+            pairs = [(a, b) for a in sources or either for b in targets or either]
+            if "mutual" in entry.flags:
+                pairs += [(b, a) for a, b in pairs if a is not None and b is not None]
+        pairs = [(a, b) for a, b in pairs if a is None or b is None or not self._same_actor(a, b)]
+        if "target" in entry.flags:
+            pairs = [(a, b) for a, b in pairs if b is not None]
+        modality = self.modality(token, entry)
+        if "negative" in entry.flags:
+            # The entry codes the negated use ("n'a pas commenté": declined to comment).
+            if modality != "negated":
+                return
+            modality = "asserted"
+        if (
+            not any(a is not None or b is not None for a, b in pairs)
+            and entry.code[:2] not in ACTORLESS_ROOTS
+        ):
+            return
+        date, precision = self._date(token)
+        sentence = token.sent
+        trigger_span = self._trigger_span(token, entry)
+        kind = event_type(code)
+        target_slot = "content" if code != entry.code else target_slot
+        rule = f"{entry.name} {code} source={source_slot or '-'} target={target_slot or '-'}"
+        for source, target in pairs:
+            confidence = (
+                0.4 + 0.25 * (source is not None) + 0.25 * (target is not None) + 0.1 * bool(entry.extra)
+            )
+            yield Event(
+                id=_event_id(token.idx, code, source, target),
+                code=kind.code,
+                label=kind.label,
+                root=kind.root,
+                quad_class=kind.quad_class,
+                goldstein=kind.goldstein,
+                plover=kind.plover,
+                source=source.entity if source else None,
+                target=target.entity if target else None,
+                date=date,
+                date_precision=precision,
+                modality=modality,
+                location=None,
+                trigger=trigger_span,
+                sentence=CharSpan(sentence.start_char, sentence.end_char),
+                confidence=round(min(confidence, 1.0), 2),
+                rule=rule,
+                source_text=self._text(source),
+                target_text=self._text(target),
+            )
+
+    def _judgement(self, token: Token, sources: list[Actor]) -> tuple[str, list[Actor]]:
+        """A statement that praises (051) or criticizes (111) an actor it names, else 010.
+
+        The words of the statement are its complement clause or, for an incise, the quotation
+        it attributes; their tone comes from the cues of ``lexicons/<lang>/statements.tsv``.
+        """
+        words = self._statement_words(token)
+        tone = sum(self.coder.statement_cues.get(w.lemma_.lower(), 0) for w in words)
+        if tone == 0:
+            return "010", []
+        speakers = {a.entity for a in sources} | {self._country(a.entity) for a in sources}
+        for word in words:
+            owner = self.owners.get(word.i)
+            if owner and word.i not in self.pronouns and {owner, self._country(owner)}.isdisjoint(speakers):
+                return ("051" if tone > 0 else "111"), [self._mention_actor(word, owner)]
+        return "010", []
+
+    def _statement_words(self, token: Token) -> list[Token]:
+        clause = [
+            c
+            for c in token.children
+            if c.dep_ in ("ccomp", "obj") and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
+        ]
+        if clause:
+            return [w for c in clause for w in c.subtree]
+        if token.dep_ in ("parataxis", "advcl") or any(
+            i in self.quoted for i in range(token.sent.start, token.i)
+        ):
+            own = {w.i for w in token.subtree}
+            return [w for w in token.sent if w.i not in own and w.i in self.quoted] or [
+                w for w in token.head.subtree if w.i not in own
+            ]
+        return []
+
+    def _same_actor(self, a: Actor, b: Actor) -> bool:
+        """One entity, or a country and someone or something of that country."""
+        if a.entity == b.entity:
+            return True
+        home = self._country(a.entity)
+        return home == self._country(b.entity) and home in (a.entity, b.entity)
+
+    def _country(self, entity_id: str) -> str | None:
+        for entity in self.entities:
+            if entity.id == entity_id:
+                return entity.country or entity.id
+        return None
+
+    def _trigger_span(self, token: Token, entry: Trigger) -> TextSpan:
+        """The trigger's words: the token with its auxiliaries, reflexive and negation."""
+        words = [token]
+        for child in token.children:
+            if (
+                child.dep_.startswith("aux")
+                or (entry.reflexive and child.lower_ in REFLEXIVE)
+                or (child.dep_ == "advmod" and child.lower_ in NE | NEGATIONS)
+                or (child.lemma_ in entry.extra and child.dep_ not in CLAUSES)
+            ):
+                words.append(child)
+        start = min(w.idx for w in words if abs(w.i - token.i) <= 4)
+        end = max(w.idx + len(w.text) for w in words if abs(w.i - token.i) <= 4)
+        return TextSpan(start, end, self.doc.text[start:end])
+
+    def _text(self, actor: Actor | None) -> TextSpan | None:
+        if actor is None:
+            return None
+        return TextSpan(actor.start, actor.end, self.doc.text[actor.start : actor.end])
+
+    # -- slots -----------------------------------------------------------------------------
+
+    def _fill(
+        self, token: Token, slots: tuple[str, ...], used: set[int]
+    ) -> tuple[list[Actor], str, set[int]]:
+        """The actors of the first slot that gives any, the slot, and the tokens it used."""
+        self.paired = False
+        for slot in slots:
+            heads = [t for t in self._slot(token, slot) if t.i not in used]
+            actors: list[Actor] = []
+            for head in heads:
+                for actor in self._actors(head):
+                    if all(a.entity != actor.entity for a in actors):
+                        actors.append(actor)
+            if actors:
+                return actors, slot, used | {h.i for h in heads}
+        return [], "", used
+
+    def _slot(self, token: Token, slot: str) -> list[Token]:
+        if slot == "subj":
+            return logical_subjects(token) or self._inverted_subject(token) or self._left_subject(token)
+        if slot == "obj":
+            return logical_objects(token)
+        if slot == "iobj":
+            return [c for c in token.children if c.dep_ == "iobj"]
+        if slot == "amod":
+            return [c for c in token.children if c.dep_ == "amod"]
+        if slot == "poss":
+            return [c for c in token.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss", [])]
+        if slot == "ccomp":
+            return [s for c in token.children if c.dep_ == "ccomp" for s in logical_subjects(c)]
+        if slot == "head":
+            return _governing_subjects(token, mutual="mutual" in self.triggers.get(token.i, NO_ENTRY).flags)
+        return _complements(token, slot)
+
+    def _inverted_subject(self, token: Token) -> list[Token]:
+        """The subject after the verb of an incise: "…, a déclaré le ministre Sergueï Lavrov"."""
+        for word in token.doc[token.i + 1 : min(token.i + 8, token.sent.end)]:
+            if word.is_punct:
+                break
+            if word.dep_ == "det" or any(c.dep_ == "case" for c in (word, word.head) for c in c.children):
+                continue
+            if self.owners.get(word.i) and word.i not in self.pronouns:
+                return [word]
+        return []
+
+    def _left_subject(self, token: Token) -> list[Token]:
+        """The actor named right before a verb the parser left without subject ("ce que Bamako dément")."""
+        anchor = token
+        while anchor.dep_ == "xcomp" and anchor.head.i != anchor.i:
+            anchor = anchor.head  # "Madrid et Rabat pourraient signer": left of "pourraient"
+        if _passive(anchor):
+            return []
+        for word in reversed(token.doc[token.sent.start : anchor.i]):
+            if word.is_punct or word.pos_ in ("VERB", "ADP", "SCONJ") or word.lower_ in RELATIVES:
+                return []
+            if self.owners.get(word.i) and word.i not in self.pronouns:
+                return [word]
+        return []
+
+    def _actors(self, head: Token) -> list[Actor]:
+        """The actors a phrase head names, one per coordinated phrase."""
+        pair = self._pair(head)
+        if pair:
+            self.paired = True  # "les deux dirigeants pourraient évoquer": they do it together
+            return pair
+        while head.dep_ == "conj" and head.head.i < head.i and _coordinated(head.head, head):
+            head = head.head  # the first of coordinated phrases
+        found = []
+        for phrase in (head, *(c for c in head.conjuncts if c.i > head.i)):
+            actor = self._actor(phrase, depth=0)
+            if actor is not None:
+                found.append(actor)
+        return found
+
+    def _actor(self, token: Token, depth: int) -> Actor | None:
+        owner = self.owners.get(token.i)
+        if owner is not None:
+            return self._mention_actor(token, owner)
+        if token.lower_ in RELATIVES and token.head.dep_ == "acl:relcl":
+            return self._actor(token.head.head, depth)
+        if token.pos_ == "ADJ":
+            return self._adjective_actor(token)
+        # A name in apposition, however the parser attached it: "son homologue kazakh Kassym-Jomart Tokaïev".
+        stack = [(c, 1) for c in token.children if _loose(c)]
+        while stack:
+            child, level = stack.pop(0)
+            owner = self.owners.get(child.i)
+            if owner is not None and child.i not in self.pronouns:
+                return self._mention_actor(child, owner)
+            if level < 3:
+                stack.extend((g, level + 1) for g in child.children if _loose(g))
+        if depth > 0 or token.pos_ not in ("NOUN", "PRON"):
+            return None
+        # An institution or a thing belonging to an actor: "les autorités russes", "la décision de Berlin".
+        for child in token.children:
+            if child.dep_ == "amod" or (child.dep_ == "nmod" and not _case(child)):
+                actor = self._adjective_actor(child)
+                if actor is not None:
+                    return actor
+        for child in token.children:
+            if child.dep_.startswith("nmod") and _case(child) == "de":
+                actor = self._actor(child, depth + 1)
+                if actor is not None:
+                    return actor
+        return None
+
+    def _pair(self, token: Token) -> list[Actor]:
+        """ "Les deux dirigeants", "les deux pays": the last two actors of that kind named before."""
+        if token.lemma_.lower() not in PAIR_NOUNS or not any(c.lower_ == "deux" for c in token.children):
+            return []
+        wanted = "country" if token.lemma_.lower() in ("pays", "capitale", "partie") else "person"
+        found: list[Actor] = []
+        for mention, entity in sorted(
+            ((m, e) for e in self.entities for m in e.mentions if e.type == wanted and m.end <= token.idx),
+            key=lambda item: -item[0].start,
+        ):
+            if all(a.entity != entity.id for a in found):
+                found.append(Actor(entity.id, mention.start, mention.end))
+            if len(found) == 2:
+                return found
+        return []
+
+    def _mention_actor(self, token: Token, owner: str) -> Actor:
+        for entity in self.entities:
+            if entity.id == owner:
+                for mention in entity.mentions:
+                    if mention.start <= token.idx < mention.end:
+                        return Actor(owner, mention.start, mention.end)
+        return Actor(owner, token.idx, token.idx + len(token.text))
+
+    def _adjective_actor(self, token: Token) -> Actor | None:
+        country = self.kb.by_adjective.get(token.lower_)
+        record = self.kb.get(country) if country else None
+        if record is None or record.type != "country":
+            return None
+        mention = Mention(token.idx, token.idx + len(token.text), token.text, "adjective")
+        if not any(m.start == mention.start for e in self.entities for m in e.mentions):
+            self.entities = add_mention(self.entities, record, mention)
+            self.owners[token.i] = record.id
+        return Actor(record.id, mention.start, mention.end)
+
+    # -- modality and date -----------------------------------------------------------------
+
+    def modality(self, token: Token, entry: Trigger) -> Modality:
+        """Reported, negated, hypothetical, planned or asserted, in that order of precedence."""
+        found: set[Modality] = set()
+        predicate = _predicate(token)
+        if token.pos_ == "NOUN":
+            found |= _noun_modality(token)
+        node = predicate
+        negations = 0
+        while True:
+            if _negated(node):
+                negations += 1
+            mood, tense = _verb_form(node)
+            if mood == "Cnd" or any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in node.children):
+                found.add("hypothetical")
+            if tense == "Fut":
+                found.add("planned")
+            verb_modality = (
+                self.coder.modality_verbs.get(node.lemma_.lower()) if node.i != predicate.i else None
+            )
+            if verb_modality == "negated":
+                negations += 1
+            elif verb_modality is not None:
+                found.add(verb_modality)
+            if node.dep_ != "xcomp" or node.head.i == node.i:
+                break
+            node = node.head
+        if any(c.dep_ in ("mark", "case") and c.lower_ == "sans" for c in predicate.children):
+            negations += 1
+        if negations % 2:
+            found.add("negated")
+        elif negations:
+            found.add("hypothetical")  # "n'a pas exclu de": no longer ruled out, not done either
+        if self._reported(predicate, entry):
+            found.add("reported")
+        return next((m for m in MODALITY_ORDER if m in found), "asserted")
+
+    def _reported(self, predicate: Token, entry: Trigger) -> bool:
+        """Whether the event is the content of someone's words rather than the words themselves."""
+        if predicate.i in self.quoted and "speech" not in entry.flags:
+            return True
+        for child in predicate.children:
+            if child.dep_ in ("advcl", "parataxis") and child.i > predicate.i and self._speech(child):
+                return True  # an incise: "…, a-t-il déclaré"
+            if child.dep_.startswith("obl") and _case(child) == "selon":
+                return True
+        node = predicate
+        while node.head.i != node.i:
+            if node.dep_ in ("ccomp", "parataxis") and self._speech(node.head):
+                return True
+            node = node.head
+        return False
+
+    def _speech(self, token: Token) -> bool:
+        entry = self.triggers.get(token.i)
+        return entry is not None and "speech" in entry.flags
+
+    def _date(self, token: Token) -> tuple[str | None, DatePrecision | None]:
+        """The event's own time expression, else the document date, at their precision."""
+        predicate = _predicate(token)
+        for anchor in (token, predicate) if predicate.i != token.i else (token,):
+            for time, tokens in self.times:
+                if time.type not in ("DATE", "TIME") or not self._governs(anchor, tokens):
+                    continue
+                value = time.value.split("T")[0] if time.type == "TIME" else time.value
+                if value == "PRESENT_REF":
+                    break
+                return value, date_precision(value)
+        return self.date, date_precision(self.date) if self.date else None
+
+    def _governs(self, anchor: Token, tokens: range) -> bool:
+        """Whether the time expression hangs from ``anchor`` without crossing a clause or event."""
+        node = self.doc[tokens.start]
+        if node.sent.start != anchor.sent.start:
+            return False
+        for _ in range(8):
+            if node.i == anchor.i:
+                return True
+            if node.head.i == node.i or node.dep_ in CLAUSES:
+                return False
+            if node.i != tokens.start and node.i in self.triggers and node.i not in tokens:
+                return False
+            node = node.head
+        return False
+
+
+# -- syntax helpers --------------------------------------------------------------------------
+
+
+def _participle(token: Token) -> bool:
+    return token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm", [])
+
+
+def inflections(lemma: str) -> list[str]:
+    """Present-tense third persons and past participles of a regular French verb."""
+    if lemma.endswith("er"):
+        stem = lemma[:-2]
+        return [stem + "e", stem + "ent", *(stem + "é" + end for end in ("", "e", "s", "es"))]
+    if lemma.endswith(("tir", "mir")):  # démentir: dément, démentent, démenti
+        stem = lemma[:-2]
+        return [stem[:-1] + "t", stem + "ent", *(stem + "i" + end for end in ("", "e", "s", "es"))]
+    if lemma.endswith("ir"):
+        stem = lemma[:-2]
+        return [stem + "it", stem + "issent", *(stem + "i" + end for end in ("", "e", "s", "es"))]
+    return []
+
+
+def _verb_in_disguise(token: Token) -> bool:
+    """A verb the tagger took for something else: an adverb, adjective, or a noun after "a"."""
+    if token.pos_ in ("ADV", "ADJ"):
+        return True
+    previous = token.doc[token.i - 1] if token.i else None
+    return token.pos_ == "NOUN" and previous is not None and previous.lemma_ in ("avoir", "être")
+
+
+def _reflexive(token: Token) -> bool:
+    return any(
+        c.lower_ in REFLEXIVE and c.pos_ == "PRON" and c.dep_.startswith("expl") for c in token.children
+    ) or any(
+        c.lower_ in REFLEXIVE and c.pos_ == "PRON" and c.dep_ in ("obj", "iobj") and c.i < token.i
+        for c in token.children
+    )
+
+
+def _has_dependents(token: Token, lemmas: tuple[str, ...]) -> bool:
+    near = {c.lemma_.lower() for c in token.children} | {
+        g.lemma_.lower() for c in token.children if c.dep_ not in CLAUSES for g in c.children
+    }
+    return all(lemma in near for lemma in lemmas)
+
+
+def _case(token: Token) -> str | None:
+    """The preposition introducing ``token`` ("au" → "à", "du" → "de"), if any."""
+    for child in token.children:
+        if child.dep_ in ("case", "mark") and child.i < token.i:
+            if child.dep_ == "case" and any(g.dep_ == "fixed" for g in child.children):
+                return child.lower_  # "auprès de", "face à"
+            word = child.lower_
+            return PREPOSITIONS.get(word, word)
+    return None
+
+
+def _past_participle(token: Token) -> bool:
+    return "Part" in token.morph.get("VerbForm", []) and "Past" in token.morph.get("Tense", [])
+
+
+def _passive(token: Token) -> bool:
+    if token.lemma_ in ETRE_VERBS:
+        return False  # "est arrivé": a compound past with "être", not a passive
+    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children):
+        return True
+    # "le pays accusé par les Occidentaux": a past participle qualifying a noun.
+    return token.dep_ == "acl" and _past_participle(token)
+
+
+def logical_subjects(token: Token) -> list[Token]:
+    """Who does what ``token`` says: the subject, the agent of a passive, or an inherited subject."""
+    if _passive(token):
+        agents = [
+            c
+            for c in token.children
+            if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case(c) == "par")
+        ]
+        return agents or _complements(token, "par")
+    subjects = [
+        c
+        for c in token.children
+        if (c.dep_.startswith("nsubj") and c.lower_ not in ("-t", "t"))
+        or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in SUBJECT_PRONOUNS and c.i > token.i - 3)
+    ]
+    if subjects:
+        return subjects[:1]
+    head = token.head
+    if head.i == token.i:
+        return []
+    if token.dep_ == "xcomp":
+        objects = logical_objects(head) + [c for c in head.children if c.dep_ == "iobj"]
+        if head.lemma_.lower() in OBJECT_CONTROL and objects:
+            return objects[:1]
+        return logical_subjects(head)
+    if token.dep_ in ("advcl", "conj") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        return logical_subjects(head)
+    if token.dep_ == "acl:relcl":
+        return []  # "qui" is the subject when there is one; else the relative says nothing more
+    if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not _past_participle(token):
+        return [head]  # "la décision de X de frapper": the infinitive's subject
+    return []
+
+
+def logical_objects(token: Token) -> list[Token]:
+    """What ``token`` is done to: the object, or the subject of a passive."""
+    if _passive(token):
+        found = [c for c in token.children if c.dep_ == "nsubj:pass"]
+        if not found and token.dep_ == "acl":
+            found = [token.head]
+        return found or [c for c in token.children if c.dep_ == "nsubj"]
+    found = [c for c in token.children if c.dep_ == "obj"]
+    if found and found[0].lower_ in RELATIVES and token.dep_ == "acl:relcl" and token.head.lower_ == "ce":
+        # "ce que X a démenti": what is denied is the clause "ce" stands for, and its actor.
+        return logical_subjects(token.head.head) if token.head.head.i != token.head.i else []
+    if found:
+        return found
+    # A name the parser attached loosely right after the verb ("accuse Islamabad de…").
+    return [
+        c
+        for c in token.children
+        if c.dep_ in ("xcomp", "dep", "appos", "nmod", "obl:arg")
+        and c.pos_ == "PROPN"
+        and 0 < c.i - token.i <= 2
+        and not _case(c)
+    ]
+
+
+def _complements(token: Token, preposition: str) -> list[Token]:
+    """Obliques and noun complements introduced by ``preposition``, nearest first."""
+    direct = [c for c in token.children if c.dep_.startswith(("obl", "nmod")) and _case(c) == preposition]
+    if direct or token.pos_ == "NOUN":
+        return direct
+    # A verb's complement may hang lower, from its object, another complement or its infinitive
+    # ("un accord avec X", "prêt à lancer des projets au Sénégal"): nearest first, within the clause.
+    found = []
+    stack = [c for c in token.children if c.dep_ not in CLAUSES]
+    while stack:
+        node = stack.pop()
+        if node.dep_.startswith(("obl", "nmod")) and _case(node) == preposition:
+            found.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in CLAUSES)
+    return sorted(found, key=lambda t: abs(t.i - token.i))
+
+
+def _governing_subjects(token: Token, mutual: bool = False) -> list[Token]:
+    """For an event noun, the subject of the support verb it depends on ("a effectué une visite").
+
+    For a meeting ("lors d'un entretien avec Y"), the subject of any verb it qualifies takes part.
+    """
+    head = _predicate(token)
+    if head.i == token.i:
+        return []
+    if head.lemma_.lower() in SUPPORT_VERBS and token.dep_ in ("obj", "obl", "obl:mod", "obl:arg", "nsubj"):
+        return logical_subjects(head)
+    if mutual and token.dep_ != "obj":
+        return logical_subjects(head)
+    return []
+
+
+def _coordinated(first: Token, other: Token) -> bool:
+    """Whether ``other`` is coordinated with ``first`` as a phrase of the same kind (two names)."""
+    return first.pos_ in ("PROPN", "NOUN") and other.pos_ in ("PROPN", "NOUN")
+
+
+def _loose(token: Token) -> bool:
+    """A dependent that may carry a name in apposition: appositions, flat names, caseless nouns."""
+    return token.dep_ in ("appos", "flat:name", "flat", "flat:foreign") or (
+        token.dep_ in ("nmod", "amod", "xcomp")
+        and token.pos_ in ("PROPN", "NOUN", "ADJ")
+        and not _case(token)
+    )
+
+
+def _predicate(token: Token) -> Token:
+    """The verb whose clause carries the event: the token itself, or the verb an event noun depends on."""
+    node = token
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or _participle(node):
+            return node
+        if node.head.i == node.i or node.dep_ in CLAUSES:
+            break
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") or _participle(node) else token
+
+
+def _noun_modality(token: Token) -> set[Modality]:
+    found: set[Modality] = set()
+    for child in token.children:
+        word = child.lower_
+        if (child.dep_ == "det" and word in NEGATIVE_DETERMINERS) or (
+            child.dep_ == "case" and word == "sans"
+        ):
+            found.add("negated")
+        elif child.dep_ == "amod" and child.lemma_.lower() in ("éventuel", "possible", "hypothétique"):
+            found.add("hypothetical")
+        elif child.dep_ in ("amod", "acl") and child.lemma_.lower() in (
+            "prochain",
+            "futur",
+            "prévoir",
+            "programmer",
+        ):
+            found.add("planned")
+    return found
+
+
+def _negated(token: Token) -> bool:
+    """ "ne … pas", "n'a jamais", "personne ne": a negated clause."""
+    words = {c.lower_ for c in token.children if c.dep_ == "advmod"}
+    if not words & NE:
+        return False
+    subjects = {c.lower_ for c in token.children if c.dep_.startswith("nsubj")}
+    return bool(words & NEGATIONS or subjects & NEGATIVE_SUBJECTS)
+
+
+def _verb_form(token: Token) -> tuple[str | None, str | None]:
+    """Mood and tense of the finite verb of ``token``'s clause (the token or its auxiliary)."""
+    for word in (*(c for c in token.children if c.dep_.startswith("aux")), token):
+        mood, tense = word.morph.get("Mood", []), word.morph.get("Tense", [])
+        if mood:
+            return mood[0], tense[0] if tense else None
+    return None, None
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens inside quotation marks."""
+    inside: set[int] = set()
+    closing: str | None = None
+    for token in doc:
+        if closing is not None and token.text == closing:
+            closing = None
+        elif closing is None and token.text in QUOTES:
+            closing = QUOTES[token.text]
+        elif closing is not None:
+            inside.add(token.i)
+    return inside
+
+
+def _subsumed(event: Event, events: list[Event]) -> bool:
+    """Whether another event of the sentence says the same with one actor more."""
+    return any(
+        other is not event
+        and other.code == event.code
+        and other.sentence == event.sentence
+        and (event.source is None or other.source == event.source)
+        and (event.target is None or other.target == event.target)
+        and (other.source, other.target) != (event.source, event.target)
+        for other in events
+    )
+
+
+def _event_id(offset: int, code: str, source: Actor | None, target: Actor | None) -> str:
+    key = f"{offset}|{code}|{source.entity if source else ''}|{target.entity if target else ''}"
+    return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()

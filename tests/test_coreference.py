@@ -1,0 +1,50 @@
+"""Rule-based sentence starts and pronoun resolution, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.pipeline import Pipeline
+from veille.records import Article
+
+pytestmark = pytest.mark.model
+
+
+def _doc(pipeline: Pipeline, text: str):  # type: ignore[no-untyped-def]
+    nlp = pipeline.nlp
+    doc = nlp.make_doc(text)
+    doc._.veille_article = Article(id="c" * 16, text=text, path="t", date="2025-02")
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def test_a_sentence_initial_name_stays_with_its_verb_and_a_quote_with_its_incise(pipeline: Pipeline) -> None:
+    text = "Pékin a salué la décision. « Nous ne céderons pas. Jamais. », a déclaré M. Lai.\n\nSéoul attend."
+    sentences = [s.text.strip() for s in _doc(pipeline, text).sents]
+    assert sentences == [
+        "Pékin a salué la décision.",
+        "« Nous ne céderons pas. Jamais. », a déclaré M. Lai.",
+        "Séoul attend.",
+    ]
+
+
+def test_il_and_the_incise_pronoun_refer_to_the_person_named_before(pipeline: Pipeline) -> None:
+    text = (
+        "Le chancelier Olaf Scholz est arrivé à Varsovie. Il a rencontré les dirigeants polonais. "
+        "« Nous restons unis », a-t-il déclaré. Il y a deux ans, la situation était différente."
+    )
+    doc = _doc(pipeline, text)
+    scholz = next(e for e in doc._.veille_entities if e.id == "olaf-scholz")
+    pronouns = [m for m in scholz.mentions if m.kind == "pronoun"]
+    assert [m.text.lstrip("-") for m in pronouns] == ["Il", "il"]
+    assert all(text[m.start : m.end] == m.text for m in pronouns)
+    impersonal = text.index("Il y a")
+    assert all(m.start != impersonal for m in pronouns)
+
+
+def test_le_pays_is_the_country_named_last(pipeline: Pipeline) -> None:
+    text = "Le Kenya a signé un accord avec l'Ethiopie. Le pays espère attirer des investisseurs."
+    doc = _doc(pipeline, text)
+    ethiopia = next(e for e in doc._.veille_entities if e.id == "ETH")
+    assert any(m.kind == "pronoun" and m.text == "pays" for m in ethiopia.mentions)

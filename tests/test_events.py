@@ -1,0 +1,159 @@
+"""The CAMEO event coder: frames, actors, modality, dates and provenance, on sentences of our own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from veille.errors import SettingsError
+from veille.events import inflections, load_lexicon, parse_entry
+from veille.ontology import cameo, event_type
+from veille.pipeline import Pipeline
+from veille.records import Article, DocumentResult, Event
+
+
+def _run(pipeline: Pipeline, text: str, date: str = "2025-03") -> DocumentResult:
+    precision = "day" if len(date) == 10 else "month"
+    (result,) = pipeline.process_batch(
+        [Article(id="e" * 16, text=text, path="t", date=date, date_precision=precision)]
+    )
+    return result
+
+
+def _countries(result: DocumentResult) -> dict[str, str]:
+    return {e.id: e.country or e.id for e in result.entities}
+
+
+def _coded(result: DocumentResult) -> set[tuple[str, str | None, str | None, str]]:
+    """(code, source country, target country, modality) of every event."""
+    country = _countries(result)
+    return {
+        (e.code, country.get(e.source or ""), country.get(e.target or ""), e.modality) for e in result.events
+    }
+
+
+@pytest.mark.model
+def test_a_visit_is_coded_from_the_verb_with_its_host(pipeline: Pipeline) -> None:
+    result = _run(
+        pipeline,
+        "Le président brésilien Luiz Inácio Lula da Silva est arrivé lundi au Japon pour une visite d'Etat.",
+    )
+    assert ("042", "BRA", "JPN", "asserted") in _coded(result)
+    (visit,) = [e for e in result.events if e.code == "042"]
+    assert visit.date == "2025-03" and visit.date_precision == "month"  # a weekday never invents a day
+    assert visit.label == event_type("042").label and visit.quad_class == 1 and visit.goldstein == 1.9
+
+
+@pytest.mark.model
+def test_the_agent_of_a_passive_is_the_source_and_a_denial_answers_the_accuser(pipeline: Pipeline) -> None:
+    result = _run(
+        pipeline, "Le Mali a été accusé par la France de soutenir des groupes armés, ce que Bamako dément."
+    )
+    coded = _coded(result)
+    assert ("112", "FRA", "MLI", "asserted") in coded
+    assert any(code == "016" and source == "MLI" for code, source, _, _ in coded)
+
+
+@pytest.mark.model
+def test_sans_and_ne_pas_give_negated_events_never_asserted_ones(pipeline: Pipeline) -> None:
+    result = _run(
+        pipeline, "Pékin a salué l'accord sans condamner l'offensive russe. Ankara n'a pas condamné Moscou."
+    )
+    criticisms = {(s, t, m) for code, s, t, m in _coded(result) if code == "111"}
+    assert ("CHN", "RUS", "negated") in criticisms
+    assert ("TUR", "RUS", "negated") in criticisms
+    assert all(m != "asserted" for _, _, m in criticisms)
+
+
+@pytest.mark.model
+def test_conditional_and_future_give_hypothetical_and_planned(pipeline: Pipeline) -> None:
+    result = _run(
+        pipeline,
+        "Madrid et Rabat pourraient signer un accord de pêche. "
+        "Le chancelier Olaf Scholz rencontrera Emmanuel Macron à Paris.",
+        "2024-06-10",
+    )
+    coded = _coded(result)
+    assert ("057", "ESP", "MAR", "hypothetical") in coded and ("057", "MAR", "ESP", "hypothetical") in coded
+    assert ("040", "DEU", "FRA", "planned") in coded and ("040", "FRA", "DEU", "planned") in coded
+
+
+@pytest.mark.model
+def test_a_historical_mention_takes_its_own_date(pipeline: Pipeline) -> None:
+    result = _run(
+        pipeline, "Depuis l'invasion russe de l'Ukraine en février 2022, la Pologne a accueilli des réfugiés."
+    )
+    (invasion,) = [e for e in result.events if e.code.startswith("19")]
+    assert _countries(result)[invasion.source or ""] == "RUS"
+    assert _countries(result)[invasion.target or ""] == "UKR"
+    assert (invasion.date, invasion.date_precision) == ("2022-02", "month")
+
+
+@pytest.mark.model
+def test_what_a_statement_reports_is_reported(pipeline: Pipeline) -> None:
+    text = "Le ministre polonais Radoslaw Sikorski a affirmé que l'Iran avait livré des drones à la Russie."
+    result = _run(pipeline, text)
+    coded = _coded(result)
+    assert any(code.startswith("01") and source == "POL" for code, source, _, _ in coded)
+    assert ("072", "IRN", "RUS", "reported") in coded or ("070", "IRN", "RUS", "reported") in coded
+
+
+@pytest.mark.model
+def test_every_event_points_at_its_words(pipeline: Pipeline) -> None:
+    text = "La Chine et l'Inde ont signé mardi un accord commercial. Le Japon a condamné les essais coréens."
+    result = _run(pipeline, text)
+    assert result.events
+    for event in result.events:
+        assert isinstance(event, Event)
+        assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+        assert event.sentence.start <= event.trigger.start < event.sentence.end
+        for span in (event.source_text, event.target_text):
+            assert span is None or text[span.start : span.end] == span.text
+        assert f"/{event.rule.split('/')[1].split()[0]} {event.code} source=" in event.rule
+        assert 0 < event.confidence <= 1
+    signed = {(s, t) for code, s, t, _ in _coded(result) if code == "057"}
+    assert signed == {("CHN", "IND"), ("IND", "CHN")}
+
+
+def test_the_ontology_has_every_cameo_code_with_its_values() -> None:
+    codes = cameo()
+    assert len(codes) == 311
+    assert (codes["042"].goldstein, codes["042"].quad_class, codes["042"].plover) == (1.9, 1, "CONSULT")
+    assert (codes["190"].quad_class, codes["190"].goldstein) == (4, -10.0)
+    assert codes["010"].plover is None  # PLOVER has no type for statements
+    assert codes["020"].plover == "REQUEST"
+    assert all(code.startswith(t.root) for code, t in codes.items())
+    with pytest.raises(KeyError, match="9999"):
+        event_type("9999")
+
+
+def test_the_lexicon_is_data_with_checked_entries() -> None:
+    lexicon = load_lexicon("fr")
+    assert sum(len(entries) for entries in lexicon.values()) >= 500
+    visit = next(e for e in lexicon[("rendre", "VERB")] if not e.extra)
+    assert visit.reflexive and visit.code == "042" and "à" in visit.target
+    noun = parse_entry(["visite", "NOUN", "042", "-", "-"])
+    assert noun.source[:2] == ("par", "amod") and noun.target[0] == "de"
+    for bad in (["x", "VERB", "9999"], ["x", "ADV", "010"], ["x", "VERB", "010", "-", "-", "loud"]):
+        with pytest.raises(ValueError):
+            parse_entry(bad)
+
+
+def test_users_extend_the_lexicon_and_bad_lines_are_named(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.tsv"
+    extra.write_text(
+        "trigger\tpos\tcode\tsource\ttarget\tflags\ncourtiser\tVERB\t051\t-\t-\t\n", encoding="utf-8"
+    )
+    lexicon = load_lexicon("fr", (str(extra),))
+    assert lexicon[("courtiser", "VERB")][0].code == "051"
+    broken = tmp_path / "broken.tsv"
+    broken.write_text("# mine\ncourtiser\tVERB\t999\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"broken\.tsv: line 2.*unknown CAMEO event code"):
+        load_lexicon("fr", (str(broken),))
+
+
+def test_inflections_cover_the_forms_the_lemmatizer_misses() -> None:
+    assert {"applique", "appliquent", "appliqué"} <= set(inflections("appliquer"))
+    assert {"dément", "démentent", "démenti"} <= set(inflections("démentir"))
+    assert {"réagit", "réagi"} <= set(inflections("réagir"))
