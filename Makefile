@@ -40,6 +40,7 @@ bench: install
 	$(BIN)/python bench/cli_startup.py
 	$(BIN)/python bench/pipeline_overhead.py
 	$(BIN)/python bench/entities_overhead.py
+	$(BIN)/python bench/events_overhead.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal .pytest_cache .mypy_cache .ruff_cache

@@ -38,7 +38,7 @@ class PronounResolver:
     def __call__(self, doc: Doc) -> Doc:
         entities: list[Entity] = list(doc._.veille_entities or ())
         persons = _mentions(entities, "person")
-        countries = _mentions(entities, "country")
+        countries = _mentions(entities, "country", kinds=("name",))  # not "Moscou" for Russia
         sentence_starts = [sent.start_char for sent in doc.sents]
         added: dict[str, list[Mention]] = {}
         for token in doc:
@@ -63,8 +63,12 @@ class PronounResolver:
         return doc
 
 
-def _mentions(entities: list[Entity], type_: str) -> list[tuple[int, int, str]]:
-    return sorted((m.start, m.end, e.id) for e in entities if e.type == type_ for m in e.mentions)
+def _mentions(
+    entities: list[Entity], type_: str, kinds: tuple[str, ...] = ("name", "partial", "role", "metonym")
+) -> list[tuple[int, int, str]]:
+    return sorted(
+        (m.start, m.end, e.id) for e in entities if e.type == type_ for m in e.mentions if m.kind in kinds
+    )
 
 
 def _country_anaphor(token: Token) -> bool:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import cast
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
 from .entities import add_mention, mention_owners
@@ -51,8 +51,8 @@ DEFAULT_SLOTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 FLAGS = frozenset({"speech", "mutual", "target", "negative"})
 # Roots whose target, when no slot gives one, is who the complement clause is about.
 CONTENT_TARGET_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
-# Roots coded even when the text names no actor: protests, arrests and assaults by unnamed people.
-ACTORLESS_ROOTS = frozenset({"14", "17", "18"})
+# Roots coded even when the text names no actor: protests, and arrests by unnamed forces.
+ACTORLESS_ROOTS = frozenset({"14", "17"})
 REFLEXIVE = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})  # noqa: RUF001
 PREPOSITIONS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}  # noqa: RUF001
 NEGATIONS = frozenset({"pas", "jamais", "plus", "guère", "aucunement", "nullement", "point"})
@@ -269,18 +269,22 @@ class EventCoder:
 
     def match(self, token: Token) -> Trigger | None:
         """The most specific lexicon entry ``token`` triggers, if any."""
+        near: set[str] = set()
+        own_lemma, tag, form = token.lemma_.lower(), token.pos_, token.lower_
         for pos, tags in POS_TAGS.items():
-            lemma = token.lemma_.lower()
-            if token.pos_ not in tags and not (pos == "VERB" and _participle(token)):
-                if pos != "VERB" or not _verb_in_disguise(token):
+            lemma = own_lemma
+            if tag not in tags and not (pos == "VERB" and _participle(token)):
+                if pos != "VERB" or form not in self.verb_forms or not _verb_in_disguise(token):
                     continue
-                lemma = self.verb_forms.get(token.lower_, lemma)
+                lemma = self.verb_forms[form]
             elif pos == "VERB" and (lemma, pos) not in self.lexicon:
-                lemma = self.verb_forms.get(token.lower_, lemma)
+                lemma = self.verb_forms.get(form, lemma)
             for entry in self.lexicon.get((lemma, pos), ()):
                 if entry.reflexive and not _reflexive(token):
                     continue
-                if entry.extra and not _has_dependents(token, entry.extra):
+                if entry.extra and not all(
+                    word in (near := near or _near_lemmas(token)) for word in entry.extra
+                ):
                     continue
                 if (
                     not entry.reflexive
@@ -318,6 +322,11 @@ class _Coding:
         self.date = date
         self.triggers: dict[int, Trigger] = {}
         self.paired = False
+        self.text = doc.text  # built anew by each access to doc.text
+        self.sentences = list(doc.sents)
+        self.sentence_of = [0] * len(doc)
+        for n, sentence in enumerate(self.sentences):
+            self.sentence_of[sentence.start : sentence.end] = [n] * len(sentence)
         self.quoted = _quoted_tokens(doc)
         self.times: list[tuple[TimeExpression, range]] = []
         for time in doc._.veille_times or ():
@@ -356,7 +365,8 @@ class _Coding:
         target_slots = entry.target
         if entry.pos == "VERB" and entry.code[:2] in CONTENT_TARGET_ROOTS and "ccomp" not in target_slots:
             target_slots = (*target_slots, "ccomp")  # "a averti que les Houthis paieraient"
-        targets, target_slot, _ = self._fill(token, target_slots, used)
+        taken = frozenset(a.entity for a in sources)
+        targets, target_slot, _ = self._fill(token, target_slots, used, taken)
         if len(targets) > 1 and len(sources) == 1:
             # "X s'est félicité que A et B…": X's own country is not a target of X.
             home = self._country(sources[0].entity)
@@ -365,7 +375,8 @@ class _Coding:
         if code == "010" and "speech" in entry.flags and not targets:
             code, targets = self._judgement(token, sources)
         pairs: list[tuple[Actor | None, Actor | None]]
-        together = "mutual" in entry.flags or (paired and "target" in entry.flags)
+        # Meetings are mutual, and so is what two actors named together do with each other.
+        together = "mutual" in entry.flags or entry.code[:2] == "04" or (paired and "target" in entry.flags)
         if together and not targets and len(sources) > 1:
             pairs = [(a, b) for a in sources for b in sources if a.entity != b.entity]
         else:
@@ -388,7 +399,7 @@ class _Coding:
         ):
             return
         date, precision = self._date(token)
-        sentence = token.sent
+        sentence = self.sent(token)
         trigger_span = self._trigger_span(token, entry)
         kind = event_type(code)
         target_slot = "content" if code != entry.code else target_slot
@@ -437,21 +448,11 @@ class _Coding:
         return "010", []
 
     def _statement_words(self, token: Token) -> list[Token]:
-        clause = [
-            c
-            for c in token.children
-            if c.dep_ in ("ccomp", "obj") and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
-        ]
+        """What a statement says: its complement clause, else the quotation of its sentence."""
+        clause = [c for c in token.children if c.dep_ == "ccomp"]
         if clause:
             return [w for c in clause for w in c.subtree]
-        if token.dep_ in ("parataxis", "advcl") or any(
-            i in self.quoted for i in range(token.sent.start, token.i)
-        ):
-            own = {w.i for w in token.subtree}
-            return [w for w in token.sent if w.i not in own and w.i in self.quoted] or [
-                w for w in token.head.subtree if w.i not in own
-            ]
-        return []
+        return [w for w in self.sent(token) if w.i in self.quoted]
 
     def _same_actor(self, a: Actor, b: Actor) -> bool:
         """One entity, or a country and someone or something of that country."""
@@ -466,6 +467,9 @@ class _Coding:
                 return entity.country or entity.id
         return None
 
+    def sent(self, token: Token) -> Span:
+        return self.sentences[self.sentence_of[token.i]]
+
     def _trigger_span(self, token: Token, entry: Trigger) -> TextSpan:
         """The trigger's words: the token with its auxiliaries, reflexive and negation."""
         words = [token]
@@ -479,34 +483,45 @@ class _Coding:
                 words.append(child)
         start = min(w.idx for w in words if abs(w.i - token.i) <= 4)
         end = max(w.idx + len(w.text) for w in words if abs(w.i - token.i) <= 4)
-        return TextSpan(start, end, self.doc.text[start:end])
+        return TextSpan(start, end, self.text[start:end])
 
     def _text(self, actor: Actor | None) -> TextSpan | None:
         if actor is None:
             return None
-        return TextSpan(actor.start, actor.end, self.doc.text[actor.start : actor.end])
+        return TextSpan(actor.start, actor.end, self.text[actor.start : actor.end])
 
     # -- slots -----------------------------------------------------------------------------
 
     def _fill(
-        self, token: Token, slots: tuple[str, ...], used: set[int]
+        self, token: Token, slots: tuple[str, ...], used: set[int], taken: frozenset[str] = frozenset()
     ) -> tuple[list[Actor], str, set[int]]:
-        """The actors of the first slot that gives any, the slot, and the tokens it used."""
+        """The actors of the first slot that gives any (but ``taken``), the slot, and the tokens used."""
         self.paired = False
         for slot in slots:
-            heads = [t for t in self._slot(token, slot) if t.i not in used]
-            actors: list[Actor] = []
-            for head in heads:
-                for actor in self._actors(head):
-                    if all(a.entity != actor.entity for a in actors):
-                        actors.append(actor)
-            if actors:
-                return actors, slot, used | {h.i for h in heads}
+            for candidates in self._slot(token, slot):
+                heads = [t for t in candidates if t.i not in used]
+                actors: list[Actor] = []
+                for head in heads:
+                    for actor in self._actors(head):
+                        if actor.entity not in taken and all(a.entity != actor.entity for a in actors):
+                            actors.append(actor)
+                if actors:
+                    return actors, slot, used | {h.i for h in heads}
         return [], "", used
 
-    def _slot(self, token: Token, slot: str) -> list[Token]:
+    def _slot(self, token: Token, slot: str) -> Iterator[list[Token]]:
+        """Candidate phrase heads for ``slot``, in successive lists from most to least direct."""
         if slot == "subj":
-            return logical_subjects(token) or self._inverted_subject(token) or self._left_subject(token)
+            # Its own subject or agent; the name after the verb of an incise ("…, a déclaré X");
+            # the subject of the clause it depends on; the name right before it.
+            yield own_subjects(token)
+            yield self._inverted_subject(token)
+            yield logical_subjects(token)
+            yield self._left_subject(token)
+        else:
+            yield self._slot_heads(token, slot)
+
+    def _slot_heads(self, token: Token, slot: str) -> list[Token]:
         if slot == "obj":
             return logical_objects(token)
         if slot == "iobj":
@@ -523,7 +538,17 @@ class _Coding:
 
     def _inverted_subject(self, token: Token) -> list[Token]:
         """The subject after the verb of an incise: "…, a déclaré le ministre Sergueï Lavrov"."""
-        for word in token.doc[token.i + 1 : min(token.i + 8, token.sent.end)]:
+        before = next(
+            (
+                w
+                for w in reversed(token.doc[self.sent(token).start : token.i])
+                if w.pos_ not in ("AUX", "ADV", "PRON")
+            ),
+            None,
+        )
+        if before is None or before.text not in (",", "»", "”", '"', "'"):
+            return []
+        for word in token.doc[token.i + 1 : min(token.i + 8, self.sent(token).end)]:
             if word.is_punct:
                 break
             if word.dep_ == "det" or any(c.dep_ == "case" for c in (word, word.head) for c in c.children):
@@ -539,7 +564,7 @@ class _Coding:
             anchor = anchor.head  # "Madrid et Rabat pourraient signer": left of "pourraient"
         if _passive(anchor):
             return []
-        for word in reversed(token.doc[token.sent.start : anchor.i]):
+        for word in reversed(token.doc[self.sent(token).start : anchor.i]):
             if word.is_punct or word.pos_ in ("VERB", "ADP", "SCONJ") or word.lower_ in RELATIVES:
                 return []
             if self.owners.get(word.i) and word.i not in self.pronouns:
@@ -620,7 +645,7 @@ class _Coding:
     def _adjective_actor(self, token: Token) -> Actor | None:
         country = self.kb.by_adjective.get(token.lower_)
         record = self.kb.get(country) if country else None
-        if record is None or record.type != "country":
+        if record is None or record.type not in ("country", "group", "organization"):
             return None
         mention = Mention(token.idx, token.idx + len(token.text), token.text, "adjective")
         if not any(m.start == mention.start for e in self.entities for m in e.mentions):
@@ -702,7 +727,7 @@ class _Coding:
     def _governs(self, anchor: Token, tokens: range) -> bool:
         """Whether the time expression hangs from ``anchor`` without crossing a clause or event."""
         node = self.doc[tokens.start]
-        if node.sent.start != anchor.sent.start:
+        if self.sentence_of[node.i] != self.sentence_of[anchor.i]:
             return False
         for _ in range(8):
             if node.i == anchor.i:
@@ -753,11 +778,12 @@ def _reflexive(token: Token) -> bool:
     )
 
 
-def _has_dependents(token: Token, lemmas: tuple[str, ...]) -> bool:
-    near = {c.lemma_.lower() for c in token.children} | {
-        g.lemma_.lower() for c in token.children if c.dep_ not in CLAUSES for g in c.children
+def _near_lemmas(token: Token) -> set[str]:
+    """Lemmas of the children and grandchildren of ``token`` (not across a clause)."""
+    children = list(token.children)
+    return {c.lemma_.lower() for c in children} | {
+        g.lemma_.lower() for c in children if c.dep_ not in CLAUSES for g in c.children
     }
-    return all(lemma in near for lemma in lemmas)
 
 
 def _case(token: Token) -> str | None:
@@ -782,6 +808,22 @@ def _passive(token: Token) -> bool:
         return True
     # "le pays accusé par les Occidentaux": a past participle qualifying a noun.
     return token.dep_ == "acl" and _past_participle(token)
+
+
+def own_subjects(token: Token) -> list[Token]:
+    """The subject, or the agent of a passive, that ``token`` itself governs."""
+    if _passive(token):
+        return [
+            c
+            for c in token.children
+            if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case(c) == "par")
+        ]
+    return [
+        c
+        for c in token.children
+        if (c.dep_.startswith("nsubj") and c.lower_ not in ("-t", "t"))
+        or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in SUBJECT_PRONOUNS and c.i > token.i - 3)
+    ][:1]
 
 
 def logical_subjects(token: Token) -> list[Token]:
@@ -845,8 +887,17 @@ def logical_objects(token: Token) -> list[Token]:
 def _complements(token: Token, preposition: str) -> list[Token]:
     """Obliques and noun complements introduced by ``preposition``, nearest first."""
     direct = [c for c in token.children if c.dep_.startswith(("obl", "nmod")) and _case(c) == preposition]
-    if direct or token.pos_ == "NOUN":
+    if direct:
         return direct
+    if token.pos_ == "NOUN":
+        # "la visite d'un président français au Kazakhstan": the complement may hang from another.
+        return [
+            g
+            for c in token.children
+            if c.dep_.startswith("nmod")
+            for g in c.children
+            if g.dep_.startswith("nmod") and _case(g) == preposition
+        ]
     # A verb's complement may hang lower, from its object, another complement or its infinitive
     # ("un accord avec X", "prêt à lancer des projets au Sénégal"): nearest first, within the clause.
     found = []
