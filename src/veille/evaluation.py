@@ -299,11 +299,16 @@ def metonym_credits(
 
 
 def _only_metonyms_of_gold(entity: Entity, gold_names: dict[str, set[str]]) -> bool:
-    """Whether every mention of ``entity`` is a metonym naming some gold entity ("Moscou")."""
-    if not entity.mentions or any(m.kind != "metonym" for m in entity.mentions):
-        return False
+    """Whether every mention of ``entity`` is a metonym naming some gold entity ("Moscou"), or
+    never names it (an adjective, a pronoun), with at least one such metonym."""
     known = set().union(*gold_names.values()) if gold_names else set()
-    return all(fold(m.text) in known for m in entity.mentions)
+    metonyms = [m for m in entity.mentions if m.kind == "metonym"]
+    others = [m for m in entity.mentions if m.kind != "metonym"]
+    return (
+        bool(metonyms)
+        and all(fold(m.text) in known for m in metonyms)
+        and all(m.kind in UNNAMED_KINDS for m in others)
+    )
 
 
 def _gold_names(gold: Sequence[dict[str, Any]]) -> dict[str, set[str]]:

@@ -372,8 +372,8 @@ class _Coding:
             home = self._country(sources[0].entity)
             targets = [t for t in targets if self._country(t.entity) != home] or targets
         code = entry.code
-        if code == "010" and "speech" in entry.flags and not targets:
-            code, targets = self._judgement(token, sources)
+        if code == "010" and "speech" in entry.flags:
+            code, targets = self._judgement(token, sources, targets)
         pairs: list[tuple[Actor | None, Actor | None]]
         # Meetings are mutual, and so is what two actors named together do with each other.
         together = "mutual" in entry.flags or entry.code[:2] == "04" or (paired and "target" in entry.flags)
@@ -430,21 +430,26 @@ class _Coding:
                 target_text=self._text(target),
             )
 
-    def _judgement(self, token: Token, sources: list[Actor]) -> tuple[str, list[Actor]]:
-        """A statement that praises (051) or criticizes (111) an actor it names, else 010.
+    def _judgement(self, token: Token, sources: list[Actor], targets: list[Actor]) -> tuple[str, list[Actor]]:
+        """A statement that praises (051) or criticizes (111) its target, or an actor it names.
 
         The words of the statement are its complement clause or, for an incise, the quotation
-        it attributes; their tone comes from the cues of ``lexicons/<lang>/statements.tsv``.
+        it attributes, or, for "qualifier X de…", the rest of its sentence; their tone comes from
+        the cues of ``lexicons/<lang>/statements.tsv``. Without tone, or without anyone to
+        address it to, the statement stays 010.
         """
         words = self._statement_words(token)
         tone = sum(self.coder.statement_cues.get(w.lemma_.lower(), 0) for w in words)
         if tone == 0:
-            return "010", []
+            return "010", targets
+        code = "051" if tone > 0 else "111"
+        if targets:
+            return code, targets
         speakers = {a.entity for a in sources} | {self._country(a.entity) for a in sources}
         for word in words:
             owner = self.owners.get(word.i)
             if owner and word.i not in self.pronouns and {owner, self._country(owner)}.isdisjoint(speakers):
-                return ("051" if tone > 0 else "111"), [self._mention_actor(word, owner)]
+                return code, [self._mention_actor(word, owner)]
         return "010", []
 
     def _statement_words(self, token: Token) -> list[Token]:
@@ -452,7 +457,11 @@ class _Coding:
         clause = [c for c in token.children if c.dep_ == "ccomp"]
         if clause:
             return [w for c in clause for w in c.subtree]
-        return [w for w in self.sent(token) if w.i in self.quoted]
+        quoted = [w for w in self.sent(token) if w.i in self.quoted]
+        if quoted:
+            return quoted
+        own = {c.i for c in token.children if c.dep_.startswith("nsubj")}
+        return [w for w in token.subtree if w.i not in own and w.i != token.i]
 
     def _same_actor(self, a: Actor, b: Actor) -> bool:
         """One entity, or a country and someone or something of that country."""
@@ -605,17 +614,24 @@ class _Coding:
                 stack.extend((g, level + 1) for g in child.children if _loose(g))
         if depth > 0 or token.pos_ not in ("NOUN", "PRON"):
             return None
-        # An institution or a thing belonging to an actor: "les autorités russes", "la décision de Berlin".
-        for child in token.children:
-            if child.dep_ == "amod" or (child.dep_ == "nmod" and not _case(child)):
-                actor = self._adjective_actor(child)
-                if actor is not None:
-                    return actor
-        for child in token.children:
-            if child.dep_.startswith("nmod") and _case(child) == "de":
-                actor = self._actor(child, depth + 1)
-                if actor is not None:
-                    return actor
+        # An institution or a thing belonging to an actor: "les autorités russes", "la décision de
+        # Berlin", "un projet de résolution américain", "les actions « irresponsables » de la Chine".
+        frontier = [token]
+        for _ in range(2):
+            deeper = []
+            for node in frontier:
+                for child in node.children:
+                    if child.dep_ == "amod" or (child.dep_ == "nmod" and not _case(child)):
+                        actor = self._adjective_actor(child)
+                        if actor is not None:
+                            return actor
+                        deeper.append(child)
+                    elif child.dep_.startswith("nmod") and _case(child) == "de":
+                        owner = self.owners.get(child.i)
+                        if owner is not None and child.i not in self.pronouns:
+                            return self._mention_actor(child, owner)
+                        deeper.append(child)
+            frontier = deeper
         return None
 
     def _pair(self, token: Token) -> list[Actor]:
