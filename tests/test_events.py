@@ -157,3 +157,22 @@ def test_inflections_cover_the_forms_the_lemmatizer_misses() -> None:
     assert {"applique", "appliquent", "appliqué"} <= set(inflections("appliquer"))
     assert {"dément", "démentent", "démenti"} <= set(inflections("démentir"))
     assert {"réagit", "réagi"} <= set(inflections("réagir"))
+
+
+@pytest.mark.model
+def test_the_speaker_of_an_incise_is_the_source_and_its_tone_gives_the_code(pipeline: Pipeline) -> None:
+    text = (
+        "« Le Brésil est pour nous un partenaire fiable et un ami », a déclaré le président chilien, "
+        "Gabriel Boric. « Cette ingérence de Moscou est inacceptable », a affirmé le ministre letton."
+    )
+    coded = _coded(_run(pipeline, text))
+    assert ("051", "CHL", "BRA", "asserted") in coded  # praise of the actor the quotation names
+    assert ("111", "LVA", "RUS", "asserted") in coded  # criticism
+    assert not any(code == "010" for code, *_ in coded)
+
+
+@pytest.mark.model
+def test_what_is_owned_by_an_actor_stands_for_it(pipeline: Pipeline) -> None:
+    text = "La Russie et la Chine ont bloqué un projet de résolution américain."
+    coded = {(c, s, t) for c, s, t, _ in _coded(_run(pipeline, text))}
+    assert {("129", "RUS", "USA"), ("129", "CHN", "USA")} <= coded

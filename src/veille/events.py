@@ -557,12 +557,12 @@ class _Coding:
         )
         if before is None or before.text not in (",", "»", "”", '"', "'"):
             return []
-        for word in token.doc[token.i + 1 : min(token.i + 8, self.sent(token).end)]:
-            if word.is_punct:
+        for word in token.doc[token.i + 1 : min(token.i + 12, self.sent(token).end)]:
+            if word.is_punct and word.text != ",":
                 break
-            if word.dep_ == "det" or any(c.dep_ == "case" for c in (word, word.head) for c in c.children):
+            if word.pos_ not in ("NOUN", "PROPN") or _in_phrase_with_case(word):
                 continue
-            if self.owners.get(word.i) and word.i not in self.pronouns:
+            if word.i not in self.pronouns and self._actor(word, depth=0) is not None:
                 return [word]
         return []
 
@@ -574,8 +574,10 @@ class _Coding:
         if _passive(anchor):
             return []
         for word in reversed(token.doc[self.sent(token).start : anchor.i]):
-            if word.is_punct or word.pos_ in ("VERB", "ADP", "SCONJ") or word.lower_ in RELATIVES:
+            if word.is_punct or word.pos_ in ("VERB", "SCONJ") or word.lower_ in RELATIVES:
                 return []
+            if word.pos_ == "ADP" or _in_phrase_with_case(word):
+                continue  # "M. Fidan a pour sa part assuré": past the adverbial phrase
             if self.owners.get(word.i) and word.i not in self.pronouns:
                 return [word]
         return []
@@ -838,7 +840,7 @@ def own_subjects(token: Token) -> list[Token]:
         c
         for c in token.children
         if (c.dep_.startswith("nsubj") and c.lower_ not in ("-t", "t"))
-        or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in SUBJECT_PRONOUNS and c.i > token.i - 3)
+        or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in SUBJECT_PRONOUNS)
     ][:1]
 
 
@@ -939,6 +941,11 @@ def _governing_subjects(token: Token, mutual: bool = False) -> list[Token]:
     if mutual and token.dep_ != "obj":
         return logical_subjects(head)
     return []
+
+
+def _in_phrase_with_case(word: Token) -> bool:
+    """Whether ``word`` belongs to a prepositional phrase ("pour sa part", "de la Commission")."""
+    return any(c.dep_ == "case" for c in word.children) or any(c.dep_ == "case" for c in word.head.children)
 
 
 def _coordinated(first: Token, other: Token) -> bool:
