@@ -736,7 +736,9 @@ class _Coding:
             for time, tokens in self.times:
                 if time.type not in ("DATE", "TIME") or not self._governs(anchor, tokens):
                     continue
-                value = time.value.split("T")[0] if time.type == "TIME" else time.value
+                value = time.value
+                if time.type == "TIME" and value[11:12].isdigit():
+                    value = value[:10]  # a clock time dates the event to its day; "TNI" (night) stays
                 if value == "PRESENT_REF":
                     break
                 return value, date_precision(value)
