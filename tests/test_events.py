@@ -176,3 +176,14 @@ def test_what_is_owned_by_an_actor_stands_for_it(pipeline: Pipeline) -> None:
     text = "La Russie et la Chine ont bloqué un projet de résolution américain."
     coded = {(c, s, t) for c, s, t, _ in _coded(_run(pipeline, text))}
     assert {("129", "RUS", "USA"), ("129", "CHN", "USA")} <= coded
+
+
+@pytest.mark.model
+def test_an_unqualified_institution_belongs_to_the_country_of_the_article(pipeline: Pipeline) -> None:
+    text = (
+        "La Géorgie a suspendu ses négociations avec l'Union européenne. En Géorgie, la colère grandit. "
+        "Le ministère de l'Intérieur a accusé l'opposition de préparer des violences."
+    )
+    result = _run(pipeline, text)
+    accusations = [e for e in result.events if e.code == "112"]
+    assert accusations and all(_countries(result)[e.source or ""] == "GEO" for e in accusations)

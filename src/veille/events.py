@@ -51,6 +51,13 @@ DEFAULT_SLOTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 FLAGS = frozenset({"speech", "mutual", "target", "negative"})
 # Roots whose target, when no slot gives one, is who the complement clause is about.
 CONTENT_TARGET_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
+# Institutions that, with no country named, belong to the country the article is about.
+INSTITUTIONS = frozenset(
+    {
+        *("gouvernement", "ministère", "présidence", "armée", "police", "parlement", "diplomatie"),
+        *("autorité", "exécutif", "régime", "état-major", "justice", "parquet", "procureur"),
+    }
+)
 # Roots coded even when the text names no actor: protests, and arrests by unnamed forces.
 ACTORLESS_ROOTS = frozenset({"14", "17"})
 REFLEXIVE = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})  # noqa: RUF001
@@ -322,6 +329,7 @@ class _Coding:
         self.date = date
         self.triggers: dict[int, Trigger] = {}
         self.paired = False
+        self.home = self._home_country()
         self.text = doc.text  # built anew by each access to doc.text
         self.sentences = list(doc.sents)
         self.sentence_of = [0] * len(doc)
@@ -634,7 +642,24 @@ class _Coding:
                             return self._mention_actor(child, owner)
                         deeper.append(child)
             frontier = deeper
+        # "Le gouvernement a annoncé", "le ministère de l'Intérieur": with no country named, the
+        # institution is the one of the country the article is about.
+        if token.lemma_.lower() in INSTITUTIONS and self.home is not None:
+            return Actor(self.home, token.idx, token.idx + len(token.text))
         return None
+
+    def _home_country(self) -> str | None:
+        """The country the article is about: the one named most often (the first, on a tie)."""
+        counts: dict[str, int] = {}
+        for entity in self.entities:
+            if entity.type == "country":
+                named = [m for m in entity.mentions if m.kind in ("name", "metonym")]
+                if named:
+                    counts[entity.id] = len(named)
+        if not counts:
+            return None
+        first = {e.id: min(m.start for m in e.mentions) for e in self.entities if e.id in counts}
+        return max(counts, key=lambda c: (counts[c], -first[c]))
 
     def _pair(self, token: Token) -> list[Actor]:
         """ "Les deux dirigeants", "les deux pays": the last two actors of that kind named before."""
