@@ -383,3 +383,13 @@ def add_mention(entities: list[Entity], person: KBEntity, mention: Mention) -> l
         cameo=person.actor_code,
     )
     return [*entities, created]
+
+
+def home_country(entities: list[Entity]) -> str | None:
+    """The country an article is about: the one named most often (the first named, on a tie)."""
+    counts: dict[str, tuple[int, int]] = {}
+    for entity in entities:
+        named = [m.start for m in entity.mentions if m.kind in ("name", "metonym")]
+        if entity.type == "country" and named:
+            counts[entity.id] = (len(named), -min(named))
+    return max(counts, key=counts.__getitem__) if counts else None

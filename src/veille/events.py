@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
-from .entities import add_mention, mention_owners
+from .entities import add_mention, home_country, mention_owners
 from .errors import SettingsError
 from .kb import KnowledgeBase
 from .kb import default as default_kb
@@ -329,7 +329,7 @@ class _Coding:
         self.date = date
         self.triggers: dict[int, Trigger] = {}
         self.paired = False
-        self.home = self._home_country()
+        self.home = home_country(entities)
         self.text = doc.text  # built anew by each access to doc.text
         self.sentences = list(doc.sents)
         self.sentence_of = [0] * len(doc)
@@ -647,19 +647,6 @@ class _Coding:
         if token.lemma_.lower() in INSTITUTIONS and self.home is not None:
             return Actor(self.home, token.idx, token.idx + len(token.text))
         return None
-
-    def _home_country(self) -> str | None:
-        """The country the article is about: the one named most often (the first, on a tie)."""
-        counts: dict[str, int] = {}
-        for entity in self.entities:
-            if entity.type == "country":
-                named = [m for m in entity.mentions if m.kind in ("name", "metonym")]
-                if named:
-                    counts[entity.id] = len(named)
-        if not counts:
-            return None
-        first = {e.id: min(m.start for m in e.mentions) for e in self.entities if e.id in counts}
-        return max(counts, key=lambda c: (counts[c], -first[c]))
 
     def _pair(self, token: Token) -> list[Actor]:
         """ "Les deux dirigeants", "les deux pays": the last two actors of that kind named before."""
