@@ -187,3 +187,9 @@ def test_an_unqualified_institution_belongs_to_the_country_of_the_article(pipeli
     result = _run(pipeline, text)
     accusations = [e for e in result.events if e.code == "112"]
     assert accusations and all(_countries(result)[e.source or ""] == "GEO" for e in accusations)
+
+
+def test_an_unreadable_user_lexicon_is_named(tmp_path: Path) -> None:
+    missing = tmp_path / "absent.tsv"
+    with pytest.raises(SettingsError, match=r"absent\.tsv: cannot read this event lexicon"):
+        load_lexicon("fr", (str(missing),))

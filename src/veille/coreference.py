@@ -39,7 +39,7 @@ class PronounResolver:
         entities: list[Entity] = list(doc._.veille_entities or ())
         persons = _mentions(entities, "person")
         countries = _mentions(entities, "country", kinds=("name",))  # not "Moscou" for Russia
-        sentence_starts = [sent.start_char for sent in doc.sents]
+        sentence_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         added: dict[str, list[Mention]] = {}
         for token in doc:
             if _resolvable(token):

@@ -41,6 +41,7 @@ CATALOGUE: dict[str, str] = {
     "E202": "invalid value {value!r} for setting {name}: {reason}",
     "E203": "{path}: line {line}: not a knowledge-base record ({reason}); see docs/knowledge-base.md",
     "E204": "{path}: line {line}: not an event-lexicon entry ({reason}); see docs/events.md",
+    "E205": "{path}: cannot read this event lexicon ({reason})",
     # Store
     "E301": "{path}: cannot open the database ({reason})",
     "E302": (

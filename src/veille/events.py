@@ -35,11 +35,12 @@ from spacy.tokens import Doc, Span, Token
 from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
 from .entities import add_mention, home_country, mention_owners
 from .errors import SettingsError
-from .kb import KnowledgeBase
+from .kb import KBEntity, KnowledgeBase
 from .kb import default as default_kb
 from .ontology import event_type
 from .records import DatePrecision, Entity, Event, Mention, Modality, TextSpan, TimeExpression
 from .records import Span as CharSpan
+from .sentences import quoted_tokens
 from .times import date_precision
 
 POS_TAGS = {"VERB": frozenset({"VERB", "AUX"}), "NOUN": frozenset({"NOUN"}), "ADJ": frozenset({"ADJ"})}
@@ -99,8 +100,6 @@ PAIR_NOUNS = frozenset(
 )
 # Clause boundaries: a time expression below one of these belongs to another event.
 CLAUSES = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "csubj"})
-PREDICATE_ARGUMENTS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "iobj", "xcomp"})
-QUOTES = {"«": "»", "“": "”", '"': '"'}
 MODALITY_ORDER: tuple[Modality, ...] = ("reported", "negated", "hypothetical", "planned")
 
 
@@ -155,7 +154,7 @@ def load_lexicon(language: str = "fr", extra: tuple[str, ...] = ()) -> Lexicon:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise SettingsError("E204", path=path, line=0, reason=str(exc)) from exc
+            raise SettingsError("E205", path=path, reason=str(exc)) from exc
         _read_entries(text, path, lexicon)
     _read_entries(_shipped(language, "events.tsv"), f"lexicons/{language}/events.tsv", lexicon)
     for entries in lexicon.values():
@@ -329,13 +328,14 @@ class _Coding:
         self.date = date
         self.triggers: dict[int, Trigger] = {}
         self.paired = False
+        self.adjectives: dict[int, tuple[KBEntity, Mention]] = {}
         self.home = home_country(entities)
         self.text = doc.text  # built anew by each access to doc.text
-        self.sentences = list(doc.sents)
+        self.sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         self.sentence_of = [0] * len(doc)
         for n, sentence in enumerate(self.sentences):
             self.sentence_of[sentence.start : sentence.end] = [n] * len(sentence)
-        self.quoted = _quoted_tokens(doc)
+        self.quoted = quoted_tokens(doc)
         self.times: list[tuple[TimeExpression, range]] = []
         for time in doc._.veille_times or ():
             span = doc.char_span(time.start, time.end, alignment_mode="expand")
@@ -363,7 +363,14 @@ class _Coding:
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
-        return sorted((e for e in events if not _subsumed(e, events)), key=lambda e: e.trigger.start)
+        kept = sorted((e for e in events if not _subsumed(e, events)), key=lambda e: e.trigger.start)
+        # Countries reached through an adjective become entities only when an event names them.
+        used = {span.start for e in kept for span in (e.source_text, e.target_text) if span is not None}
+        named = {m.start for e in self.entities for m in e.mentions}
+        for start, (record, mention) in sorted(self.adjectives.items()):
+            if start in used and start not in named:
+                self.entities = add_mention(self.entities, record, mention)
+        return kept
 
     # -- one trigger ---------------------------------------------------------------------
 
@@ -479,10 +486,12 @@ class _Coding:
         return home == self._country(b.entity) and home in (a.entity, b.entity)
 
     def _country(self, entity_id: str) -> str | None:
+        """The country of an entity of the document (or of the knowledge base), else the entity."""
         for entity in self.entities:
             if entity.id == entity_id:
                 return entity.country or entity.id
-        return None
+        record = self.kb.get(entity_id)
+        return (record.country or record.id) if record is not None else None
 
     def sent(self, token: Token) -> Span:
         return self.sentences[self.sentence_of[token.i]]
@@ -678,9 +687,7 @@ class _Coding:
         if record is None or record.type not in ("country", "group", "organization"):
             return None
         mention = Mention(token.idx, token.idx + len(token.text), token.text, "adjective")
-        if not any(m.start == mention.start for e in self.entities for m in e.mentions):
-            self.entities = add_mention(self.entities, record, mention)
-            self.owners[token.i] = record.id
+        self.adjectives[mention.start] = (record, mention)  # an entity mention once an event uses it
         return Actor(record.id, mention.start, mention.end)
 
     # -- modality and date -----------------------------------------------------------------
@@ -752,7 +759,9 @@ class _Coding:
                 if time.type == "TIME" and value[11:12].isdigit():
                     value = value[:10]  # a clock time dates the event to its day; "TNI" (night) stays
                 if value == "PRESENT_REF":
-                    break
+                    return self.date, date_precision(
+                        self.date
+                    ) if self.date else None  # "now": the document's date
                 return value, date_precision(value)
         return self.date, date_precision(self.date) if self.date else None
 
@@ -1024,20 +1033,6 @@ def _verb_form(token: Token) -> tuple[str | None, str | None]:
         if mood:
             return mood[0], tense[0] if tense else None
     return None, None
-
-
-def _quoted_tokens(doc: Doc) -> set[int]:
-    """Indices of the tokens inside quotation marks."""
-    inside: set[int] = set()
-    closing: str | None = None
-    for token in doc:
-        if closing is not None and token.text == closing:
-            closing = None
-        elif closing is None and token.text in QUOTES:
-            closing = QUOTES[token.text]
-        elif closing is not None:
-            inside.add(token.i)
-    return inside
 
 
 def _subsumed(event: Event, events: list[Event]) -> bool:

@@ -7,13 +7,6 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-QUAD_CLASSES = {
-    1: "verbal cooperation",
-    2: "material cooperation",
-    3: "verbal conflict",
-    4: "material conflict",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class EventType:

@@ -54,7 +54,8 @@ def load_nlp(model: str, kb_paths: tuple[str, ...] = (), event_lexicons: tuple[s
     configs["veille_events"]["lexicons"] = list(event_lexicons)
     for _, factory in COMPONENTS:
         if factory == "veille_sentences":
-            nlp.add_pipe(factory, before="parser")  # the parser keeps boundaries set before it
+            # The parser keeps boundaries set before it.
+            nlp.add_pipe(factory, before="parser" if "parser" in nlp.pipe_names else None)
         else:
             nlp.add_pipe(factory, config=configs.get(factory, {}))
     return nlp

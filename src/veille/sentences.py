@@ -9,49 +9,73 @@ starting a sentence only
 - after final punctuation (". ! ? …", maybe followed by a closing quotation mark) when the next
   word starts with a capital, a digit or an opening quotation mark,
 
-and never inside « guillemets » opened in the same paragraph, so that a quotation and the words
-that attribute it stay one sentence. Every other token is marked as not starting one.
+and never inside quotation marks (« », “ ”, " ") opened in the same paragraph, so that a
+quotation and the words that attribute it stay one sentence. Every other token is marked as not starting one.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
-OPENING = frozenset({"«", "“"})
-CLOSING = frozenset({"»", "”"})
+PAIRS = {"«": "»", "“": "”", '"': '"'}
+OPENING = frozenset(PAIRS)
+CLOSING = frozenset(PAIRS.values())
 MAX_QUOTE_TOKENS = 150  # an unclosed mark stops protecting after this many tokens
 
 
 @Language.component("veille_sentences")
 def set_sentence_starts(doc: Doc) -> Doc:
-    quote_opened_at: int | None = None
+    quoted = quoted_tokens(doc)
     for i, token in enumerate(doc):
-        previous = doc[i - 1] if i else None
+        previous = _previous_word(doc, i)
         if previous is None:
             start = True
-        elif previous.is_space and "\n" in previous.text:
+        elif doc[i - 1].is_space and "\n" in doc[i - 1].text:
             start = not token.is_space
-            quote_opened_at = None
-        elif token.is_space or quote_opened_at is not None:
+        elif token.is_space or i in quoted:
             start = False
         else:
-            start = _after_final(doc, i) and (
+            start = _final(doc, previous) and (
                 token.text[:1].isupper() or token.text[:1].isdigit() or token.text in OPENING
             )
         token.is_sent_start = start
-        if token.text in OPENING:
-            quote_opened_at = i
-        elif token.text in CLOSING or (
-            quote_opened_at is not None and i - quote_opened_at > MAX_QUOTE_TOKENS
-        ):
-            quote_opened_at = None
     return doc
 
 
-def _after_final(doc: Doc, i: int) -> bool:
-    previous = doc[i - 1]
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens inside « guillemets » or “quotes”, marks excluded.
+
+    A quotation left open ends at the paragraph's end or after ``MAX_QUOTE_TOKENS`` tokens.
+    """
+    inside: set[int] = set()
+    closing: str | None = None
+    opened_at = 0
+    for token in doc:
+        paragraph_end = token.is_space and "\n" in token.text
+        if paragraph_end or (
+            closing is not None and (token.text == closing or token.i - opened_at > MAX_QUOTE_TOKENS)
+        ):
+            closing = None
+        elif closing is None and token.text in PAIRS:
+            closing, opened_at = PAIRS[token.text], token.i
+        elif closing is not None:
+            inside.add(token.i)
+    return inside
+
+
+def _previous_word(doc: Doc, i: int) -> Token | None:
+    """The token before ``i`` that is not whitespace, if any."""
+    for j in range(i - 1, -1, -1):
+        if not doc[j].is_space:
+            return doc[j]
+    return None
+
+
+def _final(doc: Doc, previous: Token) -> bool:
+    """Whether ``previous`` ends a sentence: final punctuation, maybe before a closing mark."""
     if previous.text in FINAL:
         return True
-    return previous.text in CLOSING and i >= 2 and doc[i - 2].text in FINAL
+    before = _previous_word(doc, previous.i)
+    return previous.text in CLOSING and before is not None and before.text in FINAL

@@ -51,9 +51,9 @@ def migrations() -> list[tuple[int, str, str]]:
 
 
 def date_bounds(date: str | None) -> tuple[dt.date | None, dt.date | None]:
-    """First and last day covered by a YYYY, YYYY-MM or YYYY-MM-DD date."""
-    if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}T(MO|AF|EV|NI)", date):
-        date = date[:10]  # a part of the day: the day
+    """First and last day covered by a YYYY, YYYY-MM or YYYY-MM-DD date (or a day with a time)."""
+    if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}T[A-Z0-9:]+", date):
+        date = date[:10]  # a part of the day or a clock time: the day
     if not date or not re.fullmatch(r"\d{4}(-\d{2}){0,2}", date):
         return None, None  # unknown, or a TimeML value that is no calendar date (PAST_REF, 2024-W48)
     parts = [int(p) for p in date.split("-")]
