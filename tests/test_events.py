@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from veille.errors import SettingsError
-from veille.events import inflections, load_lexicon, parse_entry
+from veille.event_lexicon import inflections, load_lexicon, parse_entry
 from veille.ontology import cameo, event_type
 from veille.pipeline import Pipeline
 from veille.records import Article, DocumentResult, Event

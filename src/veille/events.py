@@ -21,35 +21,58 @@ The rules are described in ``docs/events.md``.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
-from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
 from .entities import add_mention, home_country, mention_owners
-from .errors import SettingsError
+from .event_lexicon import (
+    NO_ENTRY,
+    POS_TAGS,
+    Lexicon,
+    Trigger,
+    inflections,
+    load_lexicon,
+    load_modality_verbs,
+    load_statement_cues,
+)
 from .kb import KBEntity, KnowledgeBase
 from .kb import default as default_kb
 from .ontology import event_type
 from .records import DatePrecision, Entity, Event, Mention, Modality, TextSpan, TimeExpression
 from .records import Span as CharSpan
 from .sentences import quoted_tokens
+from .syntax import (
+    CLAUSES,
+    NE,
+    NEGATIONS,
+    REFLEXIVE,
+    RELATIVES,
+    case_of,
+    clause_verb,
+    complements,
+    coordinated,
+    governing_subjects,
+    in_phrase_with_case,
+    logical_objects,
+    logical_subjects,
+    loose,
+    near_lemmas,
+    negated,
+    noun_modality,
+    own_subjects,
+    participle,
+    passive,
+    reflexive,
+    verb_form,
+    verb_in_disguise,
+)
 from .times import date_precision
 
-POS_TAGS = {"VERB": frozenset({"VERB", "AUX"}), "NOUN": frozenset({"NOUN"}), "ADJ": frozenset({"ADJ"})}
-DEFAULT_SLOTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "VERB": (("subj",), ("obj",)),
-    "NOUN": (("par", "amod", "poss", "de", "head"), ("de", "à", "en", "contre", "avec")),
-    "ADJ": (("subj",), ("à", "en", "avec", "envers")),
-}
-FLAGS = frozenset({"speech", "mutual", "target", "negative"})
 # Roots whose target, when no slot gives one, is who the complement clause is about.
 CONTENT_TARGET_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
 # Institutions that, with no country named, belong to the country the article is about.
@@ -61,166 +84,11 @@ INSTITUTIONS = frozenset(
 )
 # Roots coded even when the text names no actor: protests, and arrests by unnamed forces.
 ACTORLESS_ROOTS = frozenset({"14", "17"})
-REFLEXIVE = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})  # noqa: RUF001
-PREPOSITIONS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}  # noqa: RUF001
-NEGATIONS = frozenset({"pas", "jamais", "plus", "guère", "aucunement", "nullement", "point"})
-NE = frozenset({"ne", "n'", "n’"})  # noqa: RUF001
-NEGATIVE_SUBJECTS = frozenset({"personne", "rien", "aucun", "aucune", "nul"})
-NEGATIVE_DETERMINERS = frozenset({"aucun", "aucune", "nul", "nulle"})
-RELATIVES = frozenset({"qui", "que", "qu'", "qu’", "lequel", "laquelle", "lesquels", "lesquelles"})  # noqa: RUF001
-SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
-# Verbs whose object, not subject, does what their infinitive says ("accuser X de", "appeler X à").
-OBJECT_CONTROL = frozenset(
-    {
-        *("accuser", "appeler", "exhorter", "inviter", "pousser", "autoriser", "encourager"),
-        *("inciter", "sommer", "contraindre", "obliger", "forcer", "aider", "soupçonner"),
-        *("convaincre", "charger", "empêcher", "dissuader"),
-    }
-)
-# Verbs conjugated with "être" in compound tenses, which the parser takes for passives.
-ETRE_VERBS = frozenset(
-    {
-        *("arriver", "partir", "venir", "revenir", "rentrer", "retourner", "entrer", "sortir"),
-        *("monter", "descendre", "tomber", "mourir", "décéder", "rester", "devenir", "parvenir"),
-        *("intervenir", "survenir", "passer", "naître", "aller"),
-    }
-)
-# Verbs whose event noun carries the event, and whose subject is its source ("a lancé une offensive").
-SUPPORT_VERBS = frozenset(
-    {
-        *("effectuer", "mener", "lancer", "faire", "imposer", "prendre", "adopter", "décréter"),
-        *("entamer", "achever", "poursuivre", "conduire", "organiser", "tenir", "commencer", "arriver"),
-        *("déclencher", "engager", "multiplier", "intensifier", "reprendre", "ordonner", "terminer"),
-        *("porter", "opérer", "accomplir", "boucler", "débuter", "venir", "partir", "être"),
-    }
-)
 # "les deux dirigeants": nouns that, with "deux", stand for the last two actors named.
 PAIR_NOUNS = frozenset(
     {"dirigeant", "chef", "président", "homme", "ministre", "responsable", "pays", "capitale", "partie"}
 )
-# Clause boundaries: a time expression below one of these belongs to another event.
-CLAUSES = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "csubj"})
 MODALITY_ORDER: tuple[Modality, ...] = ("reported", "negated", "hypothetical", "planned")
-
-
-# -- the lexicons ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """One lexicon entry: a trigger, its CAMEO code and the slots of its actors."""
-
-    lemma: str
-    extra: tuple[str, ...]
-    reflexive: bool
-    pos: str
-    code: str
-    source: tuple[str, ...]
-    target: tuple[str, ...]
-    flags: frozenset[str]
-
-    @property
-    def name(self) -> str:
-        words = ("se", self.lemma, *self.extra) if self.reflexive else (self.lemma, *self.extra)
-        return f"{' '.join(words)}/{self.pos}"
-
-    @property
-    def specificity(self) -> int:
-        return len(self.extra) * 2 + self.reflexive
-
-
-Lexicon = dict[tuple[str, str], list[Trigger]]
-NO_ENTRY = Trigger("", (), False, "NOUN", "010", (), (), frozenset())
-
-
-def _data_lines(text: str) -> Iterator[tuple[int, list[str]]]:
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            yield number, line.rstrip("\n").split("\t")
-
-
-def _shipped(language: str, name: str) -> str:
-    return resources.files("veille").joinpath("lexicons", language, name).read_text(encoding="utf-8")
-
-
-@functools.cache
-def load_lexicon(language: str = "fr", extra: tuple[str, ...] = ()) -> Lexicon:
-    """The trigger entries by (head lemma, part of speech), most specific first.
-
-    Entries of the ``extra`` files (users' own) come before shipped ones of equal specificity.
-    """
-    lexicon: Lexicon = {}
-    for path in reversed(extra):
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise SettingsError("E205", path=path, reason=str(exc)) from exc
-        _read_entries(text, path, lexicon)
-    _read_entries(_shipped(language, "events.tsv"), f"lexicons/{language}/events.tsv", lexicon)
-    for entries in lexicon.values():
-        entries.sort(key=lambda e: -e.specificity)  # stable: earlier files first among equals
-    return lexicon
-
-
-def _read_entries(text: str, path: str, lexicon: Lexicon) -> None:
-    for number, cells in _data_lines(text):
-        if cells[0] == "trigger":
-            continue  # the header
-        try:
-            entry = parse_entry(cells)
-        except ValueError as exc:
-            raise SettingsError("E204", path=path, line=number, reason=str(exc)) from exc
-        lexicon.setdefault((entry.lemma, entry.pos), []).append(entry)
-
-
-def parse_entry(cells: list[str]) -> Trigger:
-    """One lexicon line (its tab-separated cells) as a :class:`Trigger`."""
-    trigger, pos, code, source, target, flags = (cells + [""] * 6)[:6]
-    words = trigger.replace("'", " ").replace("’", " ").split()  # noqa: RUF001
-    reflexive = bool(words) and words[0] in ("se", "s")
-    words = words[1:] if reflexive else words
-    if not words:
-        raise ValueError(f"no trigger in {trigger!r}")
-    if pos not in DEFAULT_SLOTS:
-        raise ValueError(f"part of speech {pos!r} is not one of {', '.join(DEFAULT_SLOTS)}")
-    try:
-        event_type(code)
-    except KeyError as exc:
-        raise ValueError(exc.args[0]) from None
-    flag_set = frozenset(f.strip() for f in flags.split(",") if f.strip())
-    if flag_set - FLAGS:
-        raise ValueError(f"unknown flags {', '.join(sorted(flag_set - FLAGS))}")
-    defaults = DEFAULT_SLOTS[pos]
-    return Trigger(
-        lemma=words[0],
-        extra=tuple(words[1:]),
-        reflexive=reflexive,
-        pos=pos,
-        code=code,
-        source=_slots(source) or defaults[0],
-        target=_slots(target) or defaults[1],
-        flags=flag_set,
-    )
-
-
-def _slots(cell: str) -> tuple[str, ...]:
-    cell = cell.strip()
-    return () if cell in ("", "-") else tuple(s.strip() for s in cell.split("|"))
-
-
-@functools.cache
-def load_modality_verbs(language: str = "fr") -> dict[str, Modality]:
-    """Verbs that give their infinitive or complement clause a modality ("doit", "refuse de")."""
-    return {
-        cells[0]: cast(Modality, cells[1]) for _, cells in _data_lines(_shipped(language, "modality.tsv"))
-    }
-
-
-@functools.cache
-def load_statement_cues(language: str = "fr") -> dict[str, int]:
-    """Words that make a statement praise (+1) or criticism (-1)."""
-    lines = _data_lines(_shipped(language, "statements.tsv"))
-    return {cells[0]: 1 if cells[1] == "+" else -1 for _, cells in lines}
 
 
 # -- the component ---------------------------------------------------------------------------
@@ -279,23 +147,23 @@ class EventCoder:
         own_lemma, tag, form = token.lemma_.lower(), token.pos_, token.lower_
         for pos, tags in POS_TAGS.items():
             lemma = own_lemma
-            if tag not in tags and not (pos == "VERB" and _participle(token)):
-                if pos != "VERB" or form not in self.verb_forms or not _verb_in_disguise(token):
+            if tag not in tags and not (pos == "VERB" and participle(token)):
+                if pos != "VERB" or form not in self.verb_forms or not verb_in_disguise(token):
                     continue
                 lemma = self.verb_forms[form]
             elif pos == "VERB" and (lemma, pos) not in self.lexicon:
                 lemma = self.verb_forms.get(form, lemma)
             for entry in self.lexicon.get((lemma, pos), ()):
-                if entry.reflexive and not _reflexive(token):
+                if entry.reflexive and not reflexive(token):
                     continue
                 if entry.extra and not all(
-                    word in (near := near or _near_lemmas(token)) for word in entry.extra
+                    word in (near := near or near_lemmas(token)) for word in entry.extra
                 ):
                     continue
                 if (
                     not entry.reflexive
                     and pos == "VERB"
-                    and _reflexive(token)
+                    and reflexive(token)
                     and self._reflexive_entry(token)
                 ):
                     continue
@@ -559,8 +427,8 @@ class _Coding:
         if slot == "ccomp":
             return [s for c in token.children if c.dep_ == "ccomp" for s in logical_subjects(c)]
         if slot == "head":
-            return _governing_subjects(token, mutual="mutual" in self.triggers.get(token.i, NO_ENTRY).flags)
-        return _complements(token, slot)
+            return governing_subjects(token, mutual="mutual" in self.triggers.get(token.i, NO_ENTRY).flags)
+        return complements(token, slot)
 
     def _inverted_subject(self, token: Token) -> list[Token]:
         """The subject after the verb of an incise: "…, a déclaré le ministre Sergueï Lavrov"."""
@@ -577,7 +445,7 @@ class _Coding:
         for word in token.doc[token.i + 1 : min(token.i + 12, self.sent(token).end)]:
             if word.is_punct and word.text != ",":
                 break
-            if word.pos_ not in ("NOUN", "PROPN") or _in_phrase_with_case(word):
+            if word.pos_ not in ("NOUN", "PROPN") or in_phrase_with_case(word):
                 continue
             if word.i not in self.pronouns and self._actor(word, depth=0) is not None:
                 return [word]
@@ -588,12 +456,12 @@ class _Coding:
         anchor = token
         while anchor.dep_ == "xcomp" and anchor.head.i != anchor.i:
             anchor = anchor.head  # "Madrid et Rabat pourraient signer": left of "pourraient"
-        if _passive(anchor):
+        if passive(anchor):
             return []
         for word in reversed(token.doc[self.sent(token).start : anchor.i]):
             if word.is_punct or word.pos_ in ("VERB", "SCONJ") or word.lower_ in RELATIVES:
                 return []
-            if word.pos_ == "ADP" or _in_phrase_with_case(word):
+            if word.pos_ == "ADP" or in_phrase_with_case(word):
                 continue  # "M. Fidan a pour sa part assuré": past the adverbial phrase
             if self.owners.get(word.i) and word.i not in self.pronouns:
                 return [word]
@@ -605,7 +473,7 @@ class _Coding:
         if pair:
             self.paired = True  # "les deux dirigeants pourraient évoquer": they do it together
             return pair
-        while head.dep_ == "conj" and head.head.i < head.i and _coordinated(head.head, head):
+        while head.dep_ == "conj" and head.head.i < head.i and coordinated(head.head, head):
             head = head.head  # the first of coordinated phrases
         found = []
         for phrase in (head, *(c for c in head.conjuncts if c.i > head.i)):
@@ -623,14 +491,14 @@ class _Coding:
         if token.pos_ == "ADJ":
             return self._adjective_actor(token)
         # A name in apposition, however the parser attached it: "son homologue kazakh Kassym-Jomart Tokaïev".
-        stack = [(c, 1) for c in token.children if _loose(c)]
+        stack = [(c, 1) for c in token.children if loose(c)]
         while stack:
             child, level = stack.pop(0)
             owner = self.owners.get(child.i)
             if owner is not None and child.i not in self.pronouns:
                 return self._mention_actor(child, owner)
             if level < 3:
-                stack.extend((g, level + 1) for g in child.children if _loose(g))
+                stack.extend((g, level + 1) for g in child.children if loose(g))
         if depth > 0 or token.pos_ not in ("NOUN", "PRON"):
             return None
         # An institution or a thing belonging to an actor: "les autorités russes", "la décision de
@@ -640,12 +508,12 @@ class _Coding:
             deeper = []
             for node in frontier:
                 for child in node.children:
-                    if child.dep_ == "amod" or (child.dep_ == "nmod" and not _case(child)):
+                    if child.dep_ == "amod" or (child.dep_ == "nmod" and not case_of(child)):
                         actor = self._adjective_actor(child)
                         if actor is not None:
                             return actor
                         deeper.append(child)
-                    elif child.dep_.startswith("nmod") and _case(child) == "de":
+                    elif child.dep_.startswith("nmod") and case_of(child) == "de":
                         owner = self.owners.get(child.i)
                         if owner is not None and child.i not in self.pronouns:
                             return self._mention_actor(child, owner)
@@ -695,15 +563,15 @@ class _Coding:
     def modality(self, token: Token, entry: Trigger) -> Modality:
         """Reported, negated, hypothetical, planned or asserted, in that order of precedence."""
         found: set[Modality] = set()
-        predicate = _predicate(token)
+        predicate = clause_verb(token)
         if token.pos_ == "NOUN":
-            found |= _noun_modality(token)
+            found |= noun_modality(token)
         node = predicate
         negations = 0
         while True:
-            if _negated(node):
+            if negated(node):
                 negations += 1
-            mood, tense = _verb_form(node)
+            mood, tense = verb_form(node)
             if mood == "Cnd" or any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in node.children):
                 found.add("hypothetical")
             if tense == "Fut":
@@ -735,7 +603,7 @@ class _Coding:
         for child in predicate.children:
             if child.dep_ in ("advcl", "parataxis") and child.i > predicate.i and self._speech(child):
                 return True  # an incise: "…, a-t-il déclaré"
-            if child.dep_.startswith("obl") and _case(child) == "selon":
+            if child.dep_.startswith("obl") and case_of(child) == "selon":
                 return True
         node = predicate
         while node.head.i != node.i:
@@ -750,7 +618,7 @@ class _Coding:
 
     def _date(self, token: Token) -> tuple[str | None, DatePrecision | None]:
         """The event's own time expression, else the document date, at their precision."""
-        predicate = _predicate(token)
+        predicate = clause_verb(token)
         for anchor in (token, predicate) if predicate.i != token.i else (token,):
             for time, tokens in self.times:
                 if time.type not in ("DATE", "TIME") or not self._governs(anchor, tokens):
@@ -779,260 +647,6 @@ class _Coding:
                 return False
             node = node.head
         return False
-
-
-# -- syntax helpers --------------------------------------------------------------------------
-
-
-def _participle(token: Token) -> bool:
-    return token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm", [])
-
-
-def inflections(lemma: str) -> list[str]:
-    """Present-tense third persons and past participles of a regular French verb."""
-    if lemma.endswith("er"):
-        stem = lemma[:-2]
-        return [stem + "e", stem + "ent", *(stem + "é" + end for end in ("", "e", "s", "es"))]
-    if lemma.endswith(("tir", "mir")):  # démentir: dément, démentent, démenti
-        stem = lemma[:-2]
-        return [stem[:-1] + "t", stem + "ent", *(stem + "i" + end for end in ("", "e", "s", "es"))]
-    if lemma.endswith("ir"):
-        stem = lemma[:-2]
-        return [stem + "it", stem + "issent", *(stem + "i" + end for end in ("", "e", "s", "es"))]
-    return []
-
-
-def _verb_in_disguise(token: Token) -> bool:
-    """A verb the tagger took for something else: an adverb, adjective, or a noun after "a"."""
-    if token.pos_ in ("ADV", "ADJ"):
-        return True
-    previous = token.doc[token.i - 1] if token.i else None
-    return token.pos_ == "NOUN" and previous is not None and previous.lemma_ in ("avoir", "être")
-
-
-def _reflexive(token: Token) -> bool:
-    return any(
-        c.lower_ in REFLEXIVE and c.pos_ == "PRON" and c.dep_.startswith("expl") for c in token.children
-    ) or any(
-        c.lower_ in REFLEXIVE and c.pos_ == "PRON" and c.dep_ in ("obj", "iobj") and c.i < token.i
-        for c in token.children
-    )
-
-
-def _near_lemmas(token: Token) -> set[str]:
-    """Lemmas of the children and grandchildren of ``token`` (not across a clause)."""
-    children = list(token.children)
-    return {c.lemma_.lower() for c in children} | {
-        g.lemma_.lower() for c in children if c.dep_ not in CLAUSES for g in c.children
-    }
-
-
-def _case(token: Token) -> str | None:
-    """The preposition introducing ``token`` ("au" → "à", "du" → "de"), if any."""
-    for child in token.children:
-        if child.dep_ in ("case", "mark") and child.i < token.i:
-            if child.dep_ == "case" and any(g.dep_ == "fixed" for g in child.children):
-                return child.lower_  # "auprès de", "face à"
-            word = child.lower_
-            return PREPOSITIONS.get(word, word)
-    return None
-
-
-def _past_participle(token: Token) -> bool:
-    return "Part" in token.morph.get("VerbForm", []) and "Past" in token.morph.get("Tense", [])
-
-
-def _passive(token: Token) -> bool:
-    if token.lemma_ in ETRE_VERBS:
-        return False  # "est arrivé": a compound past with "être", not a passive
-    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children):
-        return True
-    # "le pays accusé par les Occidentaux": a past participle qualifying a noun.
-    return token.dep_ == "acl" and _past_participle(token)
-
-
-def own_subjects(token: Token) -> list[Token]:
-    """The subject, or the agent of a passive, that ``token`` itself governs."""
-    if _passive(token):
-        return [
-            c
-            for c in token.children
-            if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case(c) == "par")
-        ]
-    return [
-        c
-        for c in token.children
-        if (c.dep_.startswith("nsubj") and c.lower_ not in ("-t", "t"))
-        or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in SUBJECT_PRONOUNS)
-    ][:1]
-
-
-def logical_subjects(token: Token) -> list[Token]:
-    """Who does what ``token`` says: the subject, the agent of a passive, or an inherited subject."""
-    if _passive(token):
-        agents = [
-            c
-            for c in token.children
-            if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case(c) == "par")
-        ]
-        return agents or _complements(token, "par")
-    subjects = [
-        c
-        for c in token.children
-        if (c.dep_.startswith("nsubj") and c.lower_ not in ("-t", "t"))
-        or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in SUBJECT_PRONOUNS and c.i > token.i - 3)
-    ]
-    if subjects:
-        return subjects[:1]
-    head = token.head
-    if head.i == token.i:
-        return []
-    if token.dep_ == "xcomp":
-        objects = logical_objects(head) + [c for c in head.children if c.dep_ == "iobj"]
-        if head.lemma_.lower() in OBJECT_CONTROL and objects:
-            return objects[:1]
-        return logical_subjects(head)
-    if token.dep_ in ("advcl", "conj") and head.pos_ in ("VERB", "AUX", "ADJ"):
-        return logical_subjects(head)
-    if token.dep_ == "acl:relcl":
-        return []  # "qui" is the subject when there is one; else the relative says nothing more
-    if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not _past_participle(token):
-        return [head]  # "la décision de X de frapper": the infinitive's subject
-    return []
-
-
-def logical_objects(token: Token) -> list[Token]:
-    """What ``token`` is done to: the object, or the subject of a passive."""
-    if _passive(token):
-        found = [c for c in token.children if c.dep_ == "nsubj:pass"]
-        if not found and token.dep_ == "acl":
-            found = [token.head]
-        return found or [c for c in token.children if c.dep_ == "nsubj"]
-    found = [c for c in token.children if c.dep_ == "obj"]
-    if found and found[0].lower_ in RELATIVES and token.dep_ == "acl:relcl" and token.head.lower_ == "ce":
-        # "ce que X a démenti": what is denied is the clause "ce" stands for, and its actor.
-        return logical_subjects(token.head.head) if token.head.head.i != token.head.i else []
-    if found:
-        return found
-    # A name the parser attached loosely right after the verb ("accuse Islamabad de…").
-    return [
-        c
-        for c in token.children
-        if c.dep_ in ("xcomp", "dep", "appos", "nmod", "obl:arg")
-        and c.pos_ == "PROPN"
-        and 0 < c.i - token.i <= 2
-        and not _case(c)
-    ]
-
-
-def _complements(token: Token, preposition: str) -> list[Token]:
-    """Obliques and noun complements introduced by ``preposition``, nearest first."""
-    direct = [c for c in token.children if c.dep_.startswith(("obl", "nmod")) and _case(c) == preposition]
-    if direct:
-        return direct
-    if token.pos_ == "NOUN":
-        # "la visite d'un président français au Kazakhstan": the complement may hang from another.
-        return [
-            g
-            for c in token.children
-            if c.dep_.startswith("nmod")
-            for g in c.children
-            if g.dep_.startswith("nmod") and _case(g) == preposition
-        ]
-    # A verb's complement may hang lower, from its object, another complement or its infinitive
-    # ("un accord avec X", "prêt à lancer des projets au Sénégal"): nearest first, within the clause.
-    found = []
-    stack = [c for c in token.children if c.dep_ not in CLAUSES]
-    while stack:
-        node = stack.pop()
-        if node.dep_.startswith(("obl", "nmod")) and _case(node) == preposition:
-            found.append(node)
-        stack.extend(c for c in node.children if c.dep_ not in CLAUSES)
-    return sorted(found, key=lambda t: abs(t.i - token.i))
-
-
-def _governing_subjects(token: Token, mutual: bool = False) -> list[Token]:
-    """For an event noun, the subject of the support verb it depends on ("a effectué une visite").
-
-    For a meeting ("lors d'un entretien avec Y"), the subject of any verb it qualifies takes part.
-    """
-    head = _predicate(token)
-    if head.i == token.i:
-        return []
-    if head.lemma_.lower() in SUPPORT_VERBS and token.dep_ in ("obj", "obl", "obl:mod", "obl:arg", "nsubj"):
-        return logical_subjects(head)
-    if mutual and token.dep_ != "obj":
-        return logical_subjects(head)
-    return []
-
-
-def _in_phrase_with_case(word: Token) -> bool:
-    """Whether ``word`` belongs to a prepositional phrase ("pour sa part", "de la Commission")."""
-    return any(c.dep_ == "case" for c in word.children) or any(c.dep_ == "case" for c in word.head.children)
-
-
-def _coordinated(first: Token, other: Token) -> bool:
-    """Whether ``other`` is coordinated with ``first`` as a phrase of the same kind (two names)."""
-    return first.pos_ in ("PROPN", "NOUN") and other.pos_ in ("PROPN", "NOUN")
-
-
-def _loose(token: Token) -> bool:
-    """A dependent that may carry a name in apposition: appositions, flat names, caseless nouns."""
-    return token.dep_ in ("appos", "flat:name", "flat", "flat:foreign") or (
-        token.dep_ in ("nmod", "amod", "xcomp")
-        and token.pos_ in ("PROPN", "NOUN", "ADJ")
-        and not _case(token)
-    )
-
-
-def _predicate(token: Token) -> Token:
-    """The verb whose clause carries the event: the token itself, or the verb an event noun depends on."""
-    node = token
-    for _ in range(4):
-        if node.pos_ in ("VERB", "AUX") or _participle(node):
-            return node
-        if node.head.i == node.i or node.dep_ in CLAUSES:
-            break
-        node = node.head
-    return node if node.pos_ in ("VERB", "AUX") or _participle(node) else token
-
-
-def _noun_modality(token: Token) -> set[Modality]:
-    found: set[Modality] = set()
-    for child in token.children:
-        word = child.lower_
-        if (child.dep_ == "det" and word in NEGATIVE_DETERMINERS) or (
-            child.dep_ == "case" and word == "sans"
-        ):
-            found.add("negated")
-        elif child.dep_ == "amod" and child.lemma_.lower() in ("éventuel", "possible", "hypothétique"):
-            found.add("hypothetical")
-        elif child.dep_ in ("amod", "acl") and child.lemma_.lower() in (
-            "prochain",
-            "futur",
-            "prévoir",
-            "programmer",
-        ):
-            found.add("planned")
-    return found
-
-
-def _negated(token: Token) -> bool:
-    """ "ne … pas", "n'a jamais", "personne ne": a negated clause."""
-    words = {c.lower_ for c in token.children if c.dep_ == "advmod"}
-    if not words & NE:
-        return False
-    subjects = {c.lower_ for c in token.children if c.dep_.startswith("nsubj")}
-    return bool(words & NEGATIONS or subjects & NEGATIVE_SUBJECTS)
-
-
-def _verb_form(token: Token) -> tuple[str | None, str | None]:
-    """Mood and tense of the finite verb of ``token``'s clause (the token or its auxiliary)."""
-    for word in (*(c for c in token.children if c.dep_.startswith("aux")), token):
-        mood, tense = word.morph.get("Mood", []), word.morph.get("Tense", [])
-        if mood:
-            return mood[0], tense[0] if tense else None
-    return None, None
 
 
 def _subsumed(event: Event, events: list[Event]) -> bool:

@@ -1,0 +1,286 @@
+"""French dependency-parse helpers for the event coder: who is the subject, the object, the
+complement introduced by a preposition; passives, negation, mood and tense.
+
+They read spaCy's Universal Dependencies labels as the French models produce them, including
+their usual mistakes (a compound past with "être" taken for a passive, a name after a verb
+attached as ``xcomp``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .records import Modality
+
+REFLEXIVE = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})  # noqa: RUF001
+PREPOSITIONS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}  # noqa: RUF001
+NEGATIONS = frozenset({"pas", "jamais", "plus", "guère", "aucunement", "nullement", "point"})
+NE = frozenset({"ne", "n'", "n’"})  # noqa: RUF001
+NEGATIVE_SUBJECTS = frozenset({"personne", "rien", "aucun", "aucune", "nul"})
+NEGATIVE_DETERMINERS = frozenset({"aucun", "aucune", "nul", "nulle"})
+RELATIVES = frozenset({"qui", "que", "qu'", "qu’", "lequel", "laquelle", "lesquels", "lesquelles"})  # noqa: RUF001
+SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
+# Verbs whose object, not subject, does what their infinitive says ("accuser X de", "appeler X à").
+OBJECT_CONTROL = frozenset(
+    {
+        *("accuser", "appeler", "exhorter", "inviter", "pousser", "autoriser", "encourager"),
+        *("inciter", "sommer", "contraindre", "obliger", "forcer", "aider", "soupçonner"),
+        *("convaincre", "charger", "empêcher", "dissuader"),
+    }
+)
+# Verbs conjugated with "être" in compound tenses, which the parser takes for passives.
+ETRE_VERBS = frozenset(
+    {
+        *("arriver", "partir", "venir", "revenir", "rentrer", "retourner", "entrer", "sortir"),
+        *("monter", "descendre", "tomber", "mourir", "décéder", "rester", "devenir", "parvenir"),
+        *("intervenir", "survenir", "passer", "naître", "aller"),
+    }
+)
+# Verbs whose event noun carries the event, and whose subject is its source ("a lancé une offensive").
+SUPPORT_VERBS = frozenset(
+    {
+        *("effectuer", "mener", "lancer", "faire", "imposer", "prendre", "adopter", "décréter"),
+        *("entamer", "achever", "poursuivre", "conduire", "organiser", "tenir", "commencer", "arriver"),
+        *("déclencher", "engager", "multiplier", "intensifier", "reprendre", "ordonner", "terminer"),
+        *("porter", "opérer", "accomplir", "boucler", "débuter", "venir", "partir", "être"),
+    }
+)
+# Clause boundaries: a time expression below one of these belongs to another event.
+CLAUSES = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "csubj"})
+
+
+def participle(token: Token) -> bool:
+    return token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm", [])
+
+
+def verb_in_disguise(token: Token) -> bool:
+    """A verb the tagger took for something else: an adverb, adjective, or a noun after "a"."""
+    if token.pos_ in ("ADV", "ADJ"):
+        return True
+    previous = token.doc[token.i - 1] if token.i else None
+    return token.pos_ == "NOUN" and previous is not None and previous.lemma_ in ("avoir", "être")
+
+
+def reflexive(token: Token) -> bool:
+    return any(
+        c.lower_ in REFLEXIVE and c.pos_ == "PRON" and c.dep_.startswith("expl") for c in token.children
+    ) or any(
+        c.lower_ in REFLEXIVE and c.pos_ == "PRON" and c.dep_ in ("obj", "iobj") and c.i < token.i
+        for c in token.children
+    )
+
+
+def near_lemmas(token: Token) -> set[str]:
+    """Lemmas of the children and grandchildren of ``token`` (not across a clause)."""
+    children = list(token.children)
+    return {c.lemma_.lower() for c in children} | {
+        g.lemma_.lower() for c in children if c.dep_ not in CLAUSES for g in c.children
+    }
+
+
+def case_of(token: Token) -> str | None:
+    """The preposition introducing ``token`` ("au" → "à", "du" → "de"), if any."""
+    for child in token.children:
+        if child.dep_ in ("case", "mark") and child.i < token.i:
+            if child.dep_ == "case" and any(g.dep_ == "fixed" for g in child.children):
+                return child.lower_  # "auprès de", "face à"
+            word = child.lower_
+            return PREPOSITIONS.get(word, word)
+    return None
+
+
+def past_participle(token: Token) -> bool:
+    return "Part" in token.morph.get("VerbForm", []) and "Past" in token.morph.get("Tense", [])
+
+
+def passive(token: Token) -> bool:
+    if token.lemma_ in ETRE_VERBS:
+        return False  # "est arrivé": a compound past with "être", not a passive
+    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children):
+        return True
+    # "le pays accusé par les Occidentaux": a past participle qualifying a noun.
+    return token.dep_ == "acl" and past_participle(token)
+
+
+def own_subjects(token: Token) -> list[Token]:
+    """The subject, or the agent of a passive, that ``token`` itself governs."""
+    if passive(token):
+        return [
+            c
+            for c in token.children
+            if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")
+        ]
+    return [
+        c
+        for c in token.children
+        if (c.dep_.startswith("nsubj") and c.lower_ not in ("-t", "t"))
+        or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in SUBJECT_PRONOUNS)
+    ][:1]
+
+
+def logical_subjects(token: Token) -> list[Token]:
+    """Who does what ``token`` says: the subject, the agent of a passive, or an inherited subject."""
+    if passive(token):
+        agents = [
+            c
+            for c in token.children
+            if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")
+        ]
+        return agents or complements(token, "par")
+    subjects = [
+        c
+        for c in token.children
+        if (c.dep_.startswith("nsubj") and c.lower_ not in ("-t", "t"))
+        or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in SUBJECT_PRONOUNS and c.i > token.i - 3)
+    ]
+    if subjects:
+        return subjects[:1]
+    head = token.head
+    if head.i == token.i:
+        return []
+    if token.dep_ == "xcomp":
+        objects = logical_objects(head) + [c for c in head.children if c.dep_ == "iobj"]
+        if head.lemma_.lower() in OBJECT_CONTROL and objects:
+            return objects[:1]
+        return logical_subjects(head)
+    if token.dep_ in ("advcl", "conj") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        return logical_subjects(head)
+    if token.dep_ == "acl:relcl":
+        return []  # "qui" is the subject when there is one; else the relative says nothing more
+    if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not past_participle(token):
+        return [head]  # "la décision de X de frapper": the infinitive's subject
+    return []
+
+
+def logical_objects(token: Token) -> list[Token]:
+    """What ``token`` is done to: the object, or the subject of a passive."""
+    if passive(token):
+        found = [c for c in token.children if c.dep_ == "nsubj:pass"]
+        if not found and token.dep_ == "acl":
+            found = [token.head]
+        return found or [c for c in token.children if c.dep_ == "nsubj"]
+    found = [c for c in token.children if c.dep_ == "obj"]
+    if found and found[0].lower_ in RELATIVES and token.dep_ == "acl:relcl" and token.head.lower_ == "ce":
+        # "ce que X a démenti": what is denied is the clause "ce" stands for, and its actor.
+        return logical_subjects(token.head.head) if token.head.head.i != token.head.i else []
+    if found:
+        return found
+    # A name the parser attached loosely right after the verb ("accuse Islamabad de…").
+    return [
+        c
+        for c in token.children
+        if c.dep_ in ("xcomp", "dep", "appos", "nmod", "obl:arg")
+        and c.pos_ == "PROPN"
+        and 0 < c.i - token.i <= 2
+        and not case_of(c)
+    ]
+
+
+def complements(token: Token, preposition: str) -> list[Token]:
+    """Obliques and noun complements introduced by ``preposition``, nearest first."""
+    direct = [c for c in token.children if c.dep_.startswith(("obl", "nmod")) and case_of(c) == preposition]
+    if direct:
+        return direct
+    if token.pos_ == "NOUN":
+        # "la visite d'un président français au Kazakhstan": the complement may hang from another.
+        return [
+            g
+            for c in token.children
+            if c.dep_.startswith("nmod")
+            for g in c.children
+            if g.dep_.startswith("nmod") and case_of(g) == preposition
+        ]
+    # A verb's complement may hang lower, from its object, another complement or its infinitive
+    # ("un accord avec X", "prêt à lancer des projets au Sénégal"): nearest first, within the clause.
+    found = []
+    stack = [c for c in token.children if c.dep_ not in CLAUSES]
+    while stack:
+        node = stack.pop()
+        if node.dep_.startswith(("obl", "nmod")) and case_of(node) == preposition:
+            found.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in CLAUSES)
+    return sorted(found, key=lambda t: abs(t.i - token.i))
+
+
+def governing_subjects(token: Token, mutual: bool = False) -> list[Token]:
+    """For an event noun, the subject of the support verb it depends on ("a effectué une visite").
+
+    For a meeting ("lors d'un entretien avec Y"), the subject of any verb it qualifies takes part.
+    """
+    head = clause_verb(token)
+    if head.i == token.i:
+        return []
+    if head.lemma_.lower() in SUPPORT_VERBS and token.dep_ in ("obj", "obl", "obl:mod", "obl:arg", "nsubj"):
+        return logical_subjects(head)
+    if mutual and token.dep_ != "obj":
+        return logical_subjects(head)
+    return []
+
+
+def in_phrase_with_case(word: Token) -> bool:
+    """Whether ``word`` belongs to a prepositional phrase ("pour sa part", "de la Commission")."""
+    return any(c.dep_ == "case" for c in word.children) or any(c.dep_ == "case" for c in word.head.children)
+
+
+def coordinated(first: Token, other: Token) -> bool:
+    """Whether ``other`` is coordinated with ``first`` as a phrase of the same kind (two names)."""
+    return first.pos_ in ("PROPN", "NOUN") and other.pos_ in ("PROPN", "NOUN")
+
+
+def loose(token: Token) -> bool:
+    """A dependent that may carry a name in apposition: appositions, flat names, caseless nouns."""
+    return token.dep_ in ("appos", "flat:name", "flat", "flat:foreign") or (
+        token.dep_ in ("nmod", "amod", "xcomp")
+        and token.pos_ in ("PROPN", "NOUN", "ADJ")
+        and not case_of(token)
+    )
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause carries the event: the token itself, or the verb an event noun depends on."""
+    node = token
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or participle(node):
+            return node
+        if node.head.i == node.i or node.dep_ in CLAUSES:
+            break
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") or participle(node) else token
+
+
+def noun_modality(token: Token) -> set[Modality]:
+    found: set[Modality] = set()
+    for child in token.children:
+        word = child.lower_
+        if (child.dep_ == "det" and word in NEGATIVE_DETERMINERS) or (
+            child.dep_ == "case" and word == "sans"
+        ):
+            found.add("negated")
+        elif child.dep_ == "amod" and child.lemma_.lower() in ("éventuel", "possible", "hypothétique"):
+            found.add("hypothetical")
+        elif child.dep_ in ("amod", "acl") and child.lemma_.lower() in (
+            "prochain",
+            "futur",
+            "prévoir",
+            "programmer",
+        ):
+            found.add("planned")
+    return found
+
+
+def negated(token: Token) -> bool:
+    """ "ne … pas", "n'a jamais", "personne ne": a negated clause."""
+    words = {c.lower_ for c in token.children if c.dep_ == "advmod"}
+    if not words & NE:
+        return False
+    subjects = {c.lower_ for c in token.children if c.dep_.startswith("nsubj")}
+    return bool(words & NEGATIONS or subjects & NEGATIVE_SUBJECTS)
+
+
+def verb_form(token: Token) -> tuple[str | None, str | None]:
+    """Mood and tense of the finite verb of ``token``'s clause (the token or its auxiliary)."""
+    for word in (*(c for c in token.children if c.dep_.startswith("aux")), token):
+        mood, tense = word.morph.get("Mood", []), word.morph.get("Tense", [])
+        if mood:
+            return mood[0], tense[0] if tense else None
+    return None, None
