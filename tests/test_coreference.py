@@ -43,8 +43,12 @@ def test_il_and_the_incise_pronoun_refer_to_the_person_named_before(pipeline: Pi
     assert all(m.start != impersonal for m in pronouns)
 
 
-def test_le_pays_is_the_country_named_last(pipeline: Pipeline) -> None:
-    text = "Le Kenya a signé un accord avec l'Ethiopie. Le pays espère attirer des investisseurs."
+def test_le_pays_continues_the_country_last_named_as_a_subject(pipeline: Pipeline) -> None:
+    text = (
+        "Le Kenya a signé un accord avec l'Ethiopie. Le pays espère attirer des investisseurs. "
+        "Des experts sont venus de Somalie. Ce pays connaît une sécheresse."
+    )
     doc = _doc(pipeline, text)
-    ethiopia = next(e for e in doc._.veille_entities if e.id == "ETH")
-    assert any(m.kind == "pronoun" and m.text == "pays" for m in ethiopia.mentions)
+    by_id = {e.id: e for e in doc._.veille_entities}
+    assert [m.text for m in by_id["KEN"].mentions if m.kind == "pronoun"] == ["pays"]  # the subject
+    assert [m.text for m in by_id["SOM"].mentions if m.kind == "pronoun"] == ["pays"]  # the only one near

@@ -2,9 +2,11 @@
 
 A deliberately simple, explainable rule rather than a statistical model: a third-person singular
 subject pronoun (including the inverted "-t-il" of an incise) or possessive determiner refers to
-the person mentioned last before it, within the same sentence or the ``WINDOW`` sentences before.
+the person mentioned last before it as a subject, else the person mentioned last, within the
+same sentence or the ``WINDOW`` sentences before.
 Impersonal "il" ("il y a", "il faut", "il s'agit", "il est probable que") is left alone.
-"Le pays" or "ce pays", with no complement saying which, is the country named last. Each
+"Le pays" or "ce pays", with no complement saying which, is the country named last (as a
+subject first, by the same rule). Each
 resolved pronoun is added to its entity as a ``pronoun`` mention, which the event and quotation
 components then use like any other mention.
 """
@@ -51,7 +53,12 @@ class PronounResolver:
             earliest = _window_start(sentence_starts, token.idx)
             before = [p for p in candidates if earliest <= p[0] and p[1] <= token.idx]
             if before:
-                entity_id = before[-1][2]
+                # A subject pronoun continues the last subject ("Poutine rencontrera Tokaïev.
+                # Il participera…" is Poutine); failing one, the person named last.
+                subjects = (
+                    [p for p in before if _subject_at(doc, p[0])] if token.lower_ not in POSSESSIVES else []
+                )
+                entity_id = (subjects or before)[-1][2]
                 mention = Mention(token.idx, token.idx + len(token.text), token.text, "pronoun")
                 added.setdefault(entity_id, []).append(mention)
         doc._.veille_entities = tuple(
@@ -69,6 +76,21 @@ def _mentions(
     return sorted(
         (m.start, m.end, e.id) for e in entities if e.type == type_ for m in e.mentions if m.kind in kinds
     )
+
+
+def _subject_at(doc: Doc, start: int) -> bool:
+    """Whether the mention starting at character ``start`` is (part of) a subject."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span[0]
+    for _ in range(3):  # up from a first name, a title or an apposition to its phrase
+        if word.dep_.startswith("nsubj"):
+            return True
+        if word.dep_ not in ("flat:name", "flat", "appos", "amod", "nmod") or word.head.i == word.i:
+            return False
+        word = word.head
+    return False
 
 
 def _country_anaphor(token: Token) -> bool:

@@ -436,8 +436,8 @@ class _Coding:
             (
                 w
                 for w in reversed(token.doc[self.sent(token).start : token.i])
-                if w.pos_ not in ("AUX", "ADV", "PRON")
-            ),
+                if w.pos_ not in ("AUX", "ADV", "PRON", "ADP", "DET") and not in_phrase_with_case(w)
+            ),  # past auxiliaries, adverbs and "pour sa part"
             None,
         )
         if before is None or before.text not in (",", "»", "”", '"', "'"):

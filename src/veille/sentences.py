@@ -19,9 +19,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
-PAIRS = {"«": "»", "“": "”", '"': '"'}
-OPENING = frozenset(PAIRS)
-CLOSING = frozenset(PAIRS.values())
+PAIRS = {"«": "»", "“": "”", '"': '"', "'": "'", "‘": "’"}  # noqa: RUF001 (a lone ' token is a quote mark)
+OPENING = frozenset({"«", "“"})  # marks that only open; straight quotes open when a capital follows
+CLOSING = frozenset(PAIRS.values()) - OPENING
 MAX_QUOTE_TOKENS = 150  # an unclosed mark stops protecting after this many tokens
 
 
@@ -38,14 +38,17 @@ def set_sentence_starts(doc: Doc) -> Doc:
             start = False
         else:
             start = _final(doc, previous) and (
-                token.text[:1].isupper() or token.text[:1].isdigit() or token.text in OPENING
+                token.text[:1].isupper()
+                or token.text[:1].isdigit()
+                or token.text in OPENING
+                or _opens(doc, i)
             )
         token.is_sent_start = start
     return doc
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
-    """Indices of the tokens inside « guillemets » or “quotes”, marks excluded.
+    """Indices of the tokens inside « guillemets » or quotes (“ ”, " ", ' '), marks excluded.
 
     A quotation left open ends at the paragraph's end or after ``MAX_QUOTE_TOKENS`` tokens.
     """
@@ -63,6 +66,12 @@ def quoted_tokens(doc: Doc) -> set[int]:
         elif closing is not None:
             inside.add(token.i)
     return inside
+
+
+def _opens(doc: Doc, i: int) -> bool:
+    """A straight quote or ‘ opening a quotation: "'Nous partirons', a-t-il dit"."""  # noqa: RUF002
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    return doc[i].text in ("'", "‘", '"') and following is not None and following.text[:1].isupper()  # noqa: RUF001
 
 
 def _previous_word(doc: Doc, i: int) -> Token | None:
