@@ -111,6 +111,7 @@ class Actor:
     entity: str
     start: int  # character offsets of the words naming it
     end: int
+    together: bool = False  # one of "les deux X", acting with the other
 
 
 class EventCoder:
@@ -195,7 +196,6 @@ class _Coding:
         }
         self.date = date
         self.triggers: dict[int, Trigger] = {}
-        self.paired = False
         self.adjectives: dict[int, tuple[KBEntity, Mention]] = {}
         self.home = home_country(entities)
         self.text = doc.text  # built anew by each access to doc.text
@@ -244,7 +244,7 @@ class _Coding:
 
     def _events(self, token: Token, entry: Trigger) -> Iterator[Event]:
         sources, source_slot, used = self._fill(token, entry.source, set())
-        paired = self.paired
+        paired = any(a.together for a in sources)
         target_slots = entry.target
         if entry.pos == "VERB" and entry.code[:2] in CONTENT_TARGET_ROOTS and "ccomp" not in target_slots:
             target_slots = (*target_slots, "ccomp")  # "a averti que les Houthis paieraient"
@@ -390,7 +390,6 @@ class _Coding:
         self, token: Token, slots: tuple[str, ...], used: set[int], taken: frozenset[str] = frozenset()
     ) -> tuple[list[Actor], str, set[int]]:
         """The actors of the first slot that gives any (but ``taken``), the slot, and the tokens used."""
-        self.paired = False
         for slot in slots:
             for candidates in self._slot(token, slot):
                 heads = [t for t in candidates if t.i not in used]
@@ -471,7 +470,6 @@ class _Coding:
         """The actors a phrase head names, one per coordinated phrase."""
         pair = self._pair(head)
         if pair:
-            self.paired = True  # "les deux dirigeants pourraient évoquer": they do it together
             return pair
         while head.dep_ == "conj" and head.head.i < head.i and coordinated(head.head, head):
             head = head.head  # the first of coordinated phrases
@@ -536,7 +534,8 @@ class _Coding:
             key=lambda item: -item[0].start,
         ):
             if all(a.entity != entity.id for a in found):
-                found.append(Actor(entity.id, mention.start, mention.end))
+                # "les deux dirigeants pourraient évoquer": they do it together, with each other.
+                found.append(Actor(entity.id, mention.start, mention.end, together=True))
             if len(found) == 2:
                 return found
         return []
