@@ -8,6 +8,8 @@ from .store import Store
 
 TOP = 8
 
+PLURALS = {"country": "countries"}
+
 
 def summarize(store: Store) -> Iterator[str]:
     """Lines of a plain-text summary of ``store``."""
@@ -29,7 +31,7 @@ def summarize(store: Store) -> Iterator[str]:
     )
     for type_, rows in _top_entities(store):
         names = ", ".join(f"{name} ({docs})" for name, docs in rows)
-        yield f"  top {type_}s (documents): {names}"
+        yield f"  top {PLURALS.get(type_, type_ + 's')} (documents): {names}"
     last_run = con.execute(
         "SELECT id, added, skipped, rejected, finished_at IS NOT NULL FROM runs ORDER BY id DESC LIMIT 1"
     ).fetchone()
