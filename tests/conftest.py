@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 
 from veille.contract import json_schema
+from veille.ontology import event_type
 from veille.pipeline import Pipeline
+from veille.records import Event, Span, TextSpan
 from veille.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,3 +64,31 @@ def paragraphs_corpus(path: Path, limit: int | None = None) -> tuple[Path, int]:
         rows.extend({"text": p, "date": date} for p in body.split("\n\n") if len(p.split()) > 12)
     rows = rows[:limit] if limit else rows
     return jsonl(path, rows), len({" ".join(r["text"].split()) for r in rows})
+
+
+def event_record(event_id: str, code: str, trigger: TextSpan, sentence: Span, **fields: Any) -> Event:
+    """An event record built by hand, its CAMEO values from the ontology; ``fields`` override."""
+    kind = event_type(code)
+    values: dict[str, Any] = {
+        "plover": kind.plover,
+        "source": None,
+        "target": None,
+        "date": None,
+        "date_precision": None,
+        "modality": "asserted",
+        "location": None,
+        "confidence": 0.7,
+        "rule": "test",
+        **fields,
+    }
+    return Event(
+        id=event_id,
+        code=code,
+        label=kind.label,
+        root=kind.root,
+        quad_class=kind.quad_class,
+        goldstein=kind.goldstein,
+        trigger=trigger,
+        sentence=sentence,
+        **values,
+    )

@@ -11,7 +11,6 @@ from click.testing import CliRunner
 
 from veille.brief import QUOTE_CHARS, render_brief
 from veille.cli import main
-from veille.ontology import event_type
 from veille.records import (
     Claim,
     DocumentInfo,
@@ -24,7 +23,7 @@ from veille.records import (
     TextSpan,
 )
 
-from .conftest import write_article
+from .conftest import event_record, write_article
 
 BODY = (
     "Le président russe Vladimir Poutine s'est rendu en novembre au Kazakhstan. "
@@ -53,29 +52,7 @@ def _entity(entity_id: str, name: str, words: str, cameo: str | None, country: s
 
 
 def _event(event_id: str, code: str, trigger: str, **fields: object) -> Event:
-    kind = event_type(code)
-    defaults: dict[str, object] = {
-        "plover": kind.plover,
-        "source": None,
-        "target": None,
-        "date": None,
-        "date_precision": None,
-        "modality": "asserted",
-        "location": None,
-        "confidence": 0.7,
-        "rule": "test",
-    }
-    return Event(
-        id=event_id,
-        code=code,
-        label=kind.label,
-        root=kind.root,
-        quad_class=kind.quad_class,
-        goldstein=kind.goldstein,
-        trigger=_span(trigger),
-        sentence=Span(0, len(BODY)),
-        **{**defaults, **fields},  # type: ignore[arg-type]
-    )
+    return event_record(event_id, code, _span(trigger), Span(0, len(BODY)), **fields)
 
 
 def document(**fields: object) -> DocumentInfo:

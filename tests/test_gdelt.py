@@ -12,7 +12,6 @@ from click.testing import CliRunner
 from veille.cli import main
 from veille.export import export_store
 from veille.gdelt import COLUMNS, export_gdelt, global_event_id, lead_end, parse_actor
-from veille.ontology import event_type
 from veille.readers import document_id
 from veille.records import (
     Article,
@@ -28,6 +27,8 @@ from veille.records import (
     Tone,
 )
 from veille.store import Store
+
+from .conftest import event_record
 
 BODY = (
     "Le président russe Vladimir Poutine s'est rendu mercredi à Astana, au Kazakhstan.\n\n"
@@ -65,25 +66,18 @@ def _event(
     date: str | None = None,
     location: str | None = None,
 ) -> Event:
-    kind = event_type(code)
-    return Event(
-        id=event_id,
-        code=code,
-        label=kind.label,
-        root=kind.root,
-        quad_class=kind.quad_class,
-        goldstein=kind.goldstein,
-        plover=kind.plover,
+    return event_record(
+        event_id,
+        code,
+        _span(trigger),
+        _sentence(sentence),
         source=source,
         target=target,
         date=date,
         date_precision="day" if date and len(date) == 10 else None,
         modality=modality,
         location=location,
-        trigger=_span(trigger),
-        sentence=_sentence(sentence),
         confidence=0.8,
-        rule="test",
     )
 
 
