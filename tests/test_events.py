@@ -193,3 +193,10 @@ def test_an_unreadable_user_lexicon_is_named(tmp_path: Path) -> None:
     missing = tmp_path / "absent.tsv"
     with pytest.raises(SettingsError, match=r"absent\.tsv: cannot read this event lexicon"):
         load_lexicon("fr", (str(missing),))
+
+
+@pytest.mark.model
+def test_nous_in_a_quotation_is_the_speakers_country(pipeline: Pipeline) -> None:
+    text = "« Nous allons livrer des armes à la Moldavie », a déclaré le chancelier allemand Olaf Scholz."
+    coded = _coded(_run(pipeline, text))
+    assert ("072", "DEU", "MDA", "reported") in coded

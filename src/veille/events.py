@@ -82,6 +82,8 @@ INSTITUTIONS = frozenset(
         *("autorité", "exécutif", "régime", "état-major", "justice", "parquet", "procureur"),
     }
 )
+# First-person words that, inside a quotation, stand for its speaker (or the speaker's country).
+FIRST_PERSON = frozenset({"je", "j'", "j’", "moi", "nous"})  # noqa: RUF001
 # Roots coded even when the text names no actor: protests, and arrests by unnamed forces.
 ACTORLESS_ROOTS = frozenset({"14", "17"})
 # "les deux dirigeants": nouns that, with "deux", stand for the last two actors named.
@@ -196,7 +198,7 @@ class _Coding:
         }
         self.date = date
         self.triggers: dict[int, Trigger] = {}
-        self.adjectives: dict[int, tuple[KBEntity, Mention]] = {}
+        self.unnamed: dict[int, tuple[KBEntity, Mention]] = {}
         self.home = home_country(entities)
         self.text = doc.text  # built anew by each access to doc.text
         self.sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
@@ -232,10 +234,10 @@ class _Coding:
                     seen.add(key)
                     events.append(event)
         kept = sorted((e for e in events if not _subsumed(e, events)), key=lambda e: e.trigger.start)
-        # Countries reached through an adjective become entities only when an event names them.
+        # Countries reached through an adjective or "nous" become entities only when an event uses them.
         used = {span.start for e in kept for span in (e.source_text, e.target_text) if span is not None}
         named = {m.start for e in self.entities for m in e.mentions}
-        for start, (record, mention) in sorted(self.adjectives.items()):
+        for start, (record, mention) in sorted(self.unnamed.items()):
             if start in used and start not in named:
                 self.entities = add_mention(self.entities, record, mention)
         return kept
@@ -486,6 +488,8 @@ class _Coding:
             return self._mention_actor(token, owner)
         if token.lower_ in RELATIVES and token.head.dep_ == "acl:relcl":
             return self._actor(token.head.head, depth)
+        if token.lower_ in FIRST_PERSON and token.i in self.quoted:
+            return self._speaker(token)
         if token.pos_ == "ADJ":
             return self._adjective_actor(token)
         # A name in apposition, however the parser attached it: "son homologue kazakh Kassym-Jomart Tokaïev".
@@ -523,6 +527,25 @@ class _Coding:
             return Actor(self.home, token.idx, token.idx + len(token.text))
         return None
 
+    def _speaker(self, token: Token) -> Actor | None:
+        """Who "je" or "nous" is inside a quotation: the speaker its sentence names, or, for
+        "nous", the speaker's country."""
+        sentence = self.sent(token)
+        for word in sentence:
+            entry = self.triggers.get(word.i)
+            if entry is None or "speech" not in entry.flags or word.i in self.quoted:
+                continue
+            speakers, _, _ = self._fill(word, entry.source, set())
+            if speakers:
+                speaker = speakers[0]
+                record = self.kb.get(self._country(speaker.entity) or "")
+                if token.lower_ == "nous" and record is not None and record.id != speaker.entity:
+                    mention = Mention(token.idx, token.idx + len(token.text), token.text, "pronoun")
+                    self.unnamed[mention.start] = (record, mention)
+                    return Actor(record.id, mention.start, mention.end)
+                return speaker
+        return None
+
     def _pair(self, token: Token) -> list[Actor]:
         """ "Les deux dirigeants", "les deux pays": the last two actors of that kind named before."""
         if token.lemma_.lower() not in PAIR_NOUNS or not any(c.lower_ == "deux" for c in token.children):
@@ -554,7 +577,7 @@ class _Coding:
         if record is None or record.type not in ("country", "group", "organization"):
             return None
         mention = Mention(token.idx, token.idx + len(token.text), token.text, "adjective")
-        self.adjectives[mention.start] = (record, mention)  # an entity mention once an event uses it
+        self.unnamed[mention.start] = (record, mention)  # an entity mention once an event uses it
         return Actor(record.id, mention.start, mention.end)
 
     # -- modality and date -----------------------------------------------------------------
