@@ -36,13 +36,16 @@ ETRE_VERBS = frozenset(
         *("intervenir", "survenir", "passer", "naître", "aller"),
     }
 )
-# Verbs whose event noun carries the event, and whose subject is its source ("a lancé une offensive").
+# Verbs whose event noun carries the event, and whose subject is its source ("a lancé une offensive",
+# "a annoncé des sanctions contre").
 SUPPORT_VERBS = frozenset(
     {
         *("effectuer", "mener", "lancer", "faire", "imposer", "prendre", "adopter", "décréter"),
         *("entamer", "achever", "poursuivre", "conduire", "organiser", "tenir", "commencer", "arriver"),
         *("déclencher", "engager", "multiplier", "intensifier", "reprendre", "ordonner", "terminer"),
         *("porter", "opérer", "accomplir", "boucler", "débuter", "venir", "partir", "être"),
+        *("annoncer", "décider", "approuver", "autoriser", "conclure", "promettre", "proposer"),
+        *("préparer", "prévoir", "envisager", "confirmer", "planifier", "programmer"),
     }
 )
 # Clause boundaries: a time expression below one of these belongs to another event.
