@@ -97,12 +97,18 @@ def past_participle(token: Token) -> bool:
 
 
 def passive(token: Token) -> bool:
+    """Whether ``token`` is a passive verb (its subject undergoes it)."""
     if token.lemma_ in ETRE_VERBS:
         return False  # "est arrivé": a compound past with "être", not a passive
     if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children):
         return True
-    # "le pays accusé par les Occidentaux": a past participle qualifying a noun.
-    return token.dep_ == "acl" and past_participle(token)
+    # "le pays accusé par les Occidentaux": a past participle qualifying a noun; "bien que
+    # contestée par la Chine": a bare past participle with its agent.
+    if not past_participle(token):
+        return False
+    return token.dep_ == "acl" or any(
+        c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par") for c in token.children
+    )
 
 
 def own_subjects(token: Token) -> list[Token]:
