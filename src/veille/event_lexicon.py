@@ -8,12 +8,11 @@ entries, checked against the CAMEO ontology; users add files of their own with t
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import cast
 
+from .data import data_rows, packaged_text
 from .errors import SettingsError
 from .ontology import event_type
 from .records import Modality
@@ -54,16 +53,6 @@ Lexicon = dict[tuple[str, str], list[Trigger]]
 NO_ENTRY = Trigger("", (), False, "NOUN", "010", (), (), frozenset())
 
 
-def _data_lines(text: str) -> Iterator[tuple[int, list[str]]]:
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            yield number, line.rstrip("\n").split("\t")
-
-
-def _shipped(language: str, name: str) -> str:
-    return resources.files("veille").joinpath("lexicons", language, name).read_text(encoding="utf-8")
-
-
 @functools.cache
 def load_lexicon(language: str = "fr", extra: tuple[str, ...] = ()) -> Lexicon:
     """The trigger entries by (head lemma, part of speech), most specific first.
@@ -77,14 +66,16 @@ def load_lexicon(language: str = "fr", extra: tuple[str, ...] = ()) -> Lexicon:
         except (OSError, UnicodeDecodeError) as exc:
             raise SettingsError("E205", path=path, reason=str(exc)) from exc
         _read_entries(text, path, lexicon)
-    _read_entries(_shipped(language, "events.tsv"), f"lexicons/{language}/events.tsv", lexicon)
+    _read_entries(
+        packaged_text("lexicons", language, "events.tsv"), f"lexicons/{language}/events.tsv", lexicon
+    )
     for entries in lexicon.values():
         entries.sort(key=lambda e: -e.specificity)  # stable: earlier files first among equals
     return lexicon
 
 
 def _read_entries(text: str, path: str, lexicon: Lexicon) -> None:
-    for number, cells in _data_lines(text):
+    for number, cells in data_rows(text):
         if cells[0] == "trigger":
             continue  # the header
         try:
@@ -133,14 +124,15 @@ def _slots(cell: str) -> tuple[str, ...]:
 def load_modality_verbs(language: str = "fr") -> dict[str, Modality]:
     """Verbs that give their infinitive or complement clause a modality ("doit", "refuse de")."""
     return {
-        cells[0]: cast(Modality, cells[1]) for _, cells in _data_lines(_shipped(language, "modality.tsv"))
+        cells[0]: cast(Modality, cells[1])
+        for _, cells in data_rows(packaged_text("lexicons", language, "modality.tsv"))
     }
 
 
 @functools.cache
 def load_statement_cues(language: str = "fr") -> dict[str, int]:
     """Words that make a statement praise (+1) or criticism (-1)."""
-    lines = _data_lines(_shipped(language, "statements.tsv"))
+    lines = data_rows(packaged_text("lexicons", language, "statements.tsv"))
     return {cells[0]: 1 if cells[1] == "+" else -1 for _, cells in lines}
 
 

@@ -14,10 +14,10 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .data import packaged_rows
 from .errors import where
 from .store import Store
 
@@ -85,9 +85,7 @@ class ActorCode:
 
 @functools.cache
 def _tsv(name: str) -> list[list[str]]:
-    text = resources.files("veille").joinpath("ontology", name).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return rows[1:]  # the first line names the columns
+    return packaged_rows("ontology", name)[1:]  # the first line names the columns
 
 
 def _actor_parts() -> dict[str, str]:

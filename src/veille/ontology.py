@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
+
+from .data import packaged_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,11 +24,9 @@ class EventType:
 @functools.cache
 def cameo() -> dict[str, EventType]:
     """Every CAMEO event code, by code."""
-    text = resources.files("veille").joinpath("ontology", "cameo.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     types = {}
-    for line in lines[1:]:  # the first line names the columns
-        code, label, root, quad, goldstein, plover, mode, context = line.split("\t")
+    for cells in packaged_rows("ontology", "cameo.tsv")[1:]:  # the first line names the columns
+        code, label, root, quad, goldstein, plover, mode, context = cells
         types[code] = EventType(
             code, label, root, int(quad), float(goldstein), plover or None, mode or None, context or None
         )

@@ -10,12 +10,11 @@ before it whose office on that date is known.
 
 from __future__ import annotations
 
-from importlib import resources
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
+from .data import packaged_rows
 from .entities import add_mention, mention_owners
 from .kb import KBEntity, KnowledgeBase
 from .kb import default as default_kb
@@ -27,12 +26,9 @@ MAX_PHRASE = 5
 
 def load_lexicon(language: str = "fr") -> dict[tuple[str, ...], str]:
     """Role phrases as lowercase token tuples, mapped to the office they name."""
-    text = resources.files("veille").joinpath("lexicons", language, "roles.tsv").read_text(encoding="utf-8")
     lexicon = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            phrase, role = line.split("\t")
-            lexicon[tuple(phrase.replace("'", "' ").split())] = role
+    for phrase, role in packaged_rows("lexicons", language, "roles.tsv"):
+        lexicon[tuple(phrase.replace("'", "' ").split())] = role
     return lexicon
 
 

@@ -15,12 +15,12 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
+from .data import packaged_rows
 from .records import DatePrecision, TimeExpression, TimeType
 
 __all__ = [
@@ -52,12 +52,9 @@ AFTER_OFFSET = re.compile(r"\s+(?:plus\s+tard|plus\s+tôt|auparavant|après|avan
 
 def load_lexicon(language: str = "fr") -> Lexicon:
     """The words of ``lexicons/<language>/times.tsv``, by kind: phrase -> value."""
-    text = resources.files("veille").joinpath("lexicons", language, "times.tsv").read_text(encoding="utf-8")
     lexicon: Lexicon = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, phrase, *value = line.split("\t")
-            lexicon.setdefault(kind, {})[phrase] = value[0] if value else ""
+    for kind, phrase, *value in packaged_rows("lexicons", language, "times.tsv"):
+        lexicon.setdefault(kind, {})[phrase] = value[0] if value else ""
     return lexicon
 
 
