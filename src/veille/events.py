@@ -200,6 +200,7 @@ class _Coding:
         self.triggers: dict[int, Trigger] = {}
         self.unnamed: dict[int, tuple[KBEntity, Mention]] = {}
         self.home = home_country(entities)
+        self.countries = {e.id: e.country or e.id for e in entities}
         self.text = doc.text  # built anew by each access to doc.text
         self.sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         self.sentence_of = [0] * len(doc)
@@ -357,9 +358,8 @@ class _Coding:
 
     def _country(self, entity_id: str) -> str | None:
         """The country of an entity of the document (or of the knowledge base), else the entity."""
-        for entity in self.entities:
-            if entity.id == entity_id:
-                return entity.country or entity.id
+        if entity_id in self.countries:
+            return self.countries[entity_id]
         record = self.kb.get(entity_id)
         return (record.country or record.id) if record is not None else None
 
