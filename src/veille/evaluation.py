@@ -298,16 +298,12 @@ def metonym_credits(
     return credited
 
 
-def _only_metonyms_of_gold(entity: Entity, gold_names: dict[str, set[str]]) -> bool:
-    """Whether every mention of ``entity`` is a metonym naming some gold entity ("Moscou"), or
-    never names it (an adjective, a pronoun), with at least one such metonym."""
+def _never_named_apart_from_gold(entity: Entity, gold_names: dict[str, set[str]]) -> bool:
+    """Whether no mention of ``entity`` names it except as a metonym naming some gold entity
+    ("Moscou"): its mentions are such metonyms, adjectives and pronouns."""
     known = set().union(*gold_names.values()) if gold_names else set()
-    metonyms = [m for m in entity.mentions if m.kind == "metonym"]
-    others = [m for m in entity.mentions if m.kind != "metonym"]
-    return (
-        bool(metonyms)
-        and all(fold(m.text) in known for m in metonyms)
-        and all(m.kind in UNNAMED_KINDS for m in others)
+    return bool(entity.mentions) and all(
+        m.kind in UNNAMED_KINDS or (m.kind == "metonym" and fold(m.text) in known) for m in entity.mentions
     )
 
 
@@ -363,10 +359,10 @@ def _score_document(gold: GoldDocument, result: DocumentResult, body: str, repor
             score.tp += 1
         elif gold_id in optional_ids or _matches_optional(entity, optional["entities"]):
             continue
-        elif _only_metonyms_of_gold(entity, gold_names):
-            continue  # the actor a gold place stands for: counted through metonym_credits
-        elif all(m.kind in UNNAMED_KINDS for m in entity.mentions):
-            continue  # never named ("l'offensive russe"): an event's actor, not an entity to find
+        elif _never_named_apart_from_gold(entity, gold_names):
+            # The actor a gold place stands for (counted through metonym_credits), or an event's
+            # actor the text never names ("l'offensive russe"): not an entity to find.
+            continue
         else:
             score.fp += 1
             note("entities", "fp", f"{entity.name} ({entity.type}) [{entity.id}]")
