@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
-from .entities import add_mention, home_country, mention_owners
+from .entities import add_mention, home_country
 from .event_lexicon import (
     NO_ENTRY,
     POS_TAGS,
@@ -188,14 +188,13 @@ class _Coding:
         self.kb = coder.kb
         self.doc = doc
         self.entities = entities
-        self.owners = mention_owners(doc, entities)
-        self.pronouns = {
-            t.i
-            for e in entities
-            for m in e.mentions
-            if m.kind == "pronoun"
-            for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()
-        }
+        # Each token inside a mention: the actor the mention names (with its words) and its kind.
+        self.mentioned: dict[int, tuple[Actor, str]] = {}
+        for entity in entities:
+            for m in entity.mentions:
+                for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
+                    self.mentioned[t.i] = (Actor(entity.id, m.start, m.end), m.kind)
+        self.pronouns = {i for i, (_, kind) in self.mentioned.items() if kind == "pronoun"}
         self.date = date
         self.triggers: dict[int, Trigger] = {}
         self.unnamed: dict[int, tuple[KBEntity, Mention]] = {}
@@ -333,9 +332,9 @@ class _Coding:
             return code, targets
         speakers = {a.entity for a in sources} | {self._country(a.entity) for a in sources}
         for word in words:
-            owner = self.owners.get(word.i)
-            if owner and word.i not in self.pronouns and {owner, self._country(owner)}.isdisjoint(speakers):
-                return code, [self._mention_actor(word, owner)]
+            actor = self._mention_actor(word)
+            if actor and {actor.entity, self._country(actor.entity)}.isdisjoint(speakers):
+                return code, [actor]
         return "010", []
 
     def _statement_words(self, token: Token) -> list[Token]:
@@ -464,7 +463,7 @@ class _Coding:
                 return []
             if word.pos_ == "ADP" or in_phrase_with_case(word):
                 continue  # "M. Fidan a pour sa part assuré": past the adverbial phrase
-            if self.owners.get(word.i) and word.i not in self.pronouns:
+            if self._mention_actor(word):
                 return [word]
         return []
 
@@ -483,9 +482,8 @@ class _Coding:
         return found
 
     def _actor(self, token: Token, depth: int) -> Actor | None:
-        owner = self.owners.get(token.i)
-        if owner is not None:
-            return self._mention_actor(token, owner)
+        if token.i in self.mentioned:
+            return self.mentioned[token.i][0]
         if token.lower_ in RELATIVES and token.head.dep_ == "acl:relcl":
             return self._actor(token.head.head, depth)
         if token.lower_ in FIRST_PERSON and token.i in self.quoted:
@@ -496,9 +494,9 @@ class _Coding:
         stack = [(c, 1) for c in token.children if loose(c)]
         while stack:
             child, level = stack.pop(0)
-            owner = self.owners.get(child.i)
-            if owner is not None and child.i not in self.pronouns:
-                return self._mention_actor(child, owner)
+            actor = self._mention_actor(child)
+            if actor is not None:
+                return actor
             if level < 3:
                 stack.extend((g, level + 1) for g in child.children if loose(g))
         if depth > 0 or token.pos_ not in ("NOUN", "PRON"):
@@ -516,9 +514,9 @@ class _Coding:
                             return actor
                         deeper.append(child)
                     elif child.dep_.startswith("nmod") and case_of(child) == "de":
-                        owner = self.owners.get(child.i)
-                        if owner is not None and child.i not in self.pronouns:
-                            return self._mention_actor(child, owner)
+                        actor = self._mention_actor(child)
+                        if actor is not None:
+                            return actor
                         deeper.append(child)
             frontier = deeper
         # "Le gouvernement a annoncé", "le ministère de l'Intérieur": with no country named, the
@@ -563,13 +561,10 @@ class _Coding:
                 return found
         return []
 
-    def _mention_actor(self, token: Token, owner: str) -> Actor:
-        for entity in self.entities:
-            if entity.id == owner:
-                for mention in entity.mentions:
-                    if mention.start <= token.idx < mention.end:
-                        return Actor(owner, mention.start, mention.end)
-        return Actor(owner, token.idx, token.idx + len(token.text))
+    def _mention_actor(self, token: Token) -> Actor | None:
+        """The actor a mention covering ``token`` names, unless the mention is a pronoun."""
+        found = self.mentioned.get(token.i)
+        return found[0] if found and found[1] != "pronoun" else None
 
     def _adjective_actor(self, token: Token) -> Actor | None:
         country = self.kb.by_adjective.get(token.lower_)
