@@ -13,6 +13,7 @@ components then use like any other mention.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from spacy.language import Language
@@ -126,5 +127,5 @@ def _impersonal(token: Token) -> bool:
 
 
 def _window_start(sentence_starts: list[int], offset: int) -> int:
-    current = max((n for n, start in enumerate(sentence_starts) if start <= offset), default=0)
+    current = max(0, bisect_right(sentence_starts, offset) - 1)  # the sentence holding ``offset``
     return sentence_starts[max(0, current - WINDOW)]

@@ -115,8 +115,8 @@ class Anchor:
     def months(self, n: int) -> str:
         if self.month is None:
             return self.value
-        year, month = divmod(self.year * 12 + self.month - 1 + n, 12)
-        return f"{year:04d}-{month + 1:02d}"
+        year, month = _add_months(self.year, self.month, n)
+        return f"{year:04d}-{month:02d}"
 
     def years(self, n: int) -> str:
         return f"{self.year + n:04d}"
@@ -142,8 +142,7 @@ class Anchor:
             return self.value
         found: list[dt.date] = []
         for delta in (0, -1, 1):
-            year, month = divmod(self.year * 12 + self.month - 1 + delta, 12)
-            date = _date(year, month + 1, day)
+            date = _date(*_add_months(self.year, self.month, delta), day)
             if date is not None and (date.isoweekday() == iso or (delta == 0 and not found)):
                 found.append(date)
         matching = [d for d in found if d.isoweekday() == iso] or found
@@ -301,8 +300,7 @@ class TimeGrammar:
         if m["d2"]:  # "du 3 au 5 mars", "les 24 et 25 février": two dates
             first = _day(m["d1"])
             before = 0 if first <= last else 1  # "du 30 au 2 mai" starts in April
-            year1, month1 = divmod(year * 12 + month - 1 - before, 12)
-            date = _date(year1, month1 + 1, first)
+            date = _date(*_add_months(year, month, -before), first)
             if date:
                 found.append(_Found(starts[0], m.end("d1"), "DATE", date.isoformat()))
             starts = [m.start("d2")]
@@ -585,6 +583,12 @@ def _alternation(words: Iterable[str]) -> str:
     for phrase in sorted(words, key=len, reverse=True):
         parts.append("".join(r"\s+" if c == " " else "['’]" if c == "'" else re.escape(c) for c in phrase))  # noqa: RUF001
     return "(?:" + "|".join(parts) + ")"
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    """(year, month) ``n`` months after ``year``-``month`` (before, for a negative ``n``)."""
+    years, month0 = divmod(year * 12 + month - 1 + n, 12)
+    return years, month0 + 1
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
