@@ -31,6 +31,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("veille.roles", "veille_roles"),
     ("veille.coreference", "veille_coreference"),
     ("veille.times", "veille_times"),
+    ("veille.claims", "veille_claims"),
     ("veille.events", "veille_events"),
 )
 
