@@ -409,6 +409,9 @@ def evaluate(
         click.echo(
             f"event dates: {report.date_accuracy:.3f} accuracy over {report.dated_events} matched event(s)"
         )
+        click.echo(
+            f"speakers: {report.speaker_accuracy:.3f} accuracy over {report.matched_quotes} matched quote(s)"
+        )
     if verbose:
         for doc, area, kind, what in report.errors:
             label = "spurious" if kind == "fp" else "missed"

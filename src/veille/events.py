@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
-from .entities import add_mention, home_country
+from .actors import Actor, ActorFinder
+from .entities import add_mention
 from .event_lexicon import (
     NO_ENTRY,
     POS_TAGS,
@@ -40,33 +40,27 @@ from .event_lexicon import (
     load_modality_verbs,
     load_statement_cues,
 )
-from .kb import KBEntity, KnowledgeBase
+from .kb import KnowledgeBase
 from .kb import default as default_kb
 from .ontology import event_type
 from .records import DatePrecision, Entity, Event, Mention, Modality, TextSpan, TimeExpression
 from .records import Span as CharSpan
-from .sentences import quoted_tokens
 from .syntax import (
     CLAUSES,
     NE,
     NEGATIONS,
     REFLEXIVE,
-    RELATIVES,
     case_of,
     clause_verb,
     complements,
-    coordinated,
     governing_subjects,
-    in_phrase_with_case,
     logical_objects,
     logical_subjects,
-    loose,
     near_lemmas,
     negated,
     noun_modality,
     own_subjects,
     participle,
-    passive,
     reflexive,
     verb_form,
     verb_in_disguise,
@@ -75,21 +69,8 @@ from .times import date_precision
 
 # Roots whose target, when no slot gives one, is who the complement clause is about.
 CONTENT_TARGET_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
-# Institutions that, with no country named, belong to the country the article is about.
-INSTITUTIONS = frozenset(
-    {
-        *("gouvernement", "ministère", "présidence", "armée", "police", "parlement", "diplomatie"),
-        *("autorité", "exécutif", "régime", "état-major", "justice", "parquet", "procureur"),
-    }
-)
-# First-person words that, inside a quotation, stand for its speaker (or the speaker's country).
-FIRST_PERSON = frozenset({"je", "j'", "j’", "moi", "nous"})  # noqa: RUF001
 # Roots coded even when the text names no actor: protests, and arrests by unnamed forces.
 ACTORLESS_ROOTS = frozenset({"14", "17"})
-# "les deux dirigeants": nouns that, with "deux", stand for the last two actors named.
-PAIR_NOUNS = frozenset(
-    {"dirigeant", "chef", "président", "homme", "ministre", "responsable", "pays", "capitale", "partie"}
-)
 MODALITY_ORDER: tuple[Modality, ...] = ("reported", "negated", "hypothetical", "planned")
 
 
@@ -106,14 +87,6 @@ def make_events(
         load_modality_verbs(language),
         load_statement_cues(language),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    entity: str
-    start: int  # character offsets of the words naming it
-    end: int
-    together: bool = False  # one of "les deux X", acting with the other
 
 
 class EventCoder:
@@ -180,32 +153,14 @@ class EventCoder:
         )
 
 
-class _Coding:
+class _Coding(ActorFinder):
     """The state of coding one document."""
 
     def __init__(self, coder: EventCoder, doc: Doc, entities: list[Entity], date: str | None) -> None:
+        super().__init__(doc, entities, coder.kb)
         self.coder = coder
-        self.kb = coder.kb
-        self.doc = doc
-        self.entities = entities
-        # Each token inside a mention: the actor the mention names (with its words) and its kind.
-        self.mentioned: dict[int, tuple[Actor, str]] = {}
-        for entity in entities:
-            for m in entity.mentions:
-                for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
-                    self.mentioned[t.i] = (Actor(entity.id, m.start, m.end), m.kind)
-        self.pronouns = {i for i, (_, kind) in self.mentioned.items() if kind == "pronoun"}
         self.date = date
         self.triggers: dict[int, Trigger] = {}
-        self.unnamed: dict[int, tuple[KBEntity, Mention]] = {}
-        self.home = home_country(entities)
-        self.countries = {e.id: e.country or e.id for e in entities}
-        self.text = doc.text  # built anew by each access to doc.text
-        self.sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        self.sentence_of = [0] * len(doc)
-        for n, sentence in enumerate(self.sentences):
-            self.sentence_of[sentence.start : sentence.end] = [n] * len(sentence)
-        self.quoted = quoted_tokens(doc)
         self.times: list[tuple[TimeExpression, range]] = []
         for time in doc._.veille_times or ():
             span = doc.char_span(time.start, time.end, alignment_mode="expand")
@@ -254,8 +209,8 @@ class _Coding:
         targets, target_slot, _ = self._fill(token, target_slots, used, taken)
         if len(targets) > 1 and len(sources) == 1:
             # "X s'est félicité que A et B…": X's own country is not a target of X.
-            home = self._country(sources[0].entity)
-            targets = [t for t in targets if self._country(t.entity) != home] or targets
+            home = self.country(sources[0].entity)
+            targets = [t for t in targets if self.country(t.entity) != home] or targets
         code = entry.code
         if code == "010" and "speech" in entry.flags:
             code, targets = self._judgement(token, sources, targets)
@@ -269,7 +224,7 @@ class _Coding:
             pairs = [(a, b) for a in sources or either for b in targets or either]
             if "mutual" in entry.flags:
                 pairs += [(b, a) for a, b in pairs if a is not None and b is not None]
-        pairs = [(a, b) for a, b in pairs if a is None or b is None or not self._same_actor(a, b)]
+        pairs = [(a, b) for a, b in pairs if a is None or b is None or not self.same_actor(a, b)]
         if "target" in entry.flags:
             pairs = [(a, b) for a, b in pairs if b is not None]
         modality = self.modality(token, entry)
@@ -330,10 +285,10 @@ class _Coding:
         code = "051" if tone > 0 else "111"
         if targets:
             return code, targets
-        speakers = {a.entity for a in sources} | {self._country(a.entity) for a in sources}
+        speakers = {a.entity for a in sources} | {self.country(a.entity) for a in sources}
         for word in words:
-            actor = self._mention_actor(word)
-            if actor and {actor.entity, self._country(actor.entity)}.isdisjoint(speakers):
+            actor = self.mention_actor(word)
+            if actor and {actor.entity, self.country(actor.entity)}.isdisjoint(speakers):
                 return code, [actor]
         return "010", []
 
@@ -347,23 +302,6 @@ class _Coding:
             return quoted
         own = {c.i for c in token.children if c.dep_.startswith("nsubj")}
         return [w for w in token.subtree if w.i not in own and w.i != token.i]
-
-    def _same_actor(self, a: Actor, b: Actor) -> bool:
-        """One entity, or a country and someone or something of that country."""
-        if a.entity == b.entity:
-            return True
-        home = self._country(a.entity)
-        return home == self._country(b.entity) and home in (a.entity, b.entity)
-
-    def _country(self, entity_id: str) -> str | None:
-        """The country of an entity of the document (or of the knowledge base), else the entity."""
-        if entity_id in self.countries:
-            return self.countries[entity_id]
-        record = self.kb.get(entity_id)
-        return (record.country or record.id) if record is not None else None
-
-    def sent(self, token: Token) -> Span:
-        return self.sentences[self.sentence_of[token.i]]
 
     def _trigger_span(self, token: Token, entry: Trigger) -> TextSpan:
         """The trigger's words: the token with its auxiliaries, reflexive and negation."""
@@ -396,7 +334,7 @@ class _Coding:
                 heads = [t for t in candidates if t.i not in used]
                 actors: list[Actor] = []
                 for head in heads:
-                    for actor in self._actors(head):
+                    for actor in self.actors(head):
                         if actor.entity not in taken and all(a.entity != actor.entity for a in actors):
                             actors.append(actor)
                 if actors:
@@ -409,9 +347,9 @@ class _Coding:
             # Its own subject or agent; the name after the verb of an incise ("…, a déclaré X");
             # the subject of the clause it depends on; the name right before it.
             yield own_subjects(token)
-            yield self._inverted_subject(token)
+            yield self.inverted_subject(token)
             yield logical_subjects(token)
-            yield self._left_subject(token)
+            yield self.left_subject(token)
         else:
             yield self._slot_heads(token, slot)
 
@@ -430,102 +368,7 @@ class _Coding:
             return governing_subjects(token, mutual="mutual" in self.triggers.get(token.i, NO_ENTRY).flags)
         return complements(token, slot)
 
-    def _inverted_subject(self, token: Token) -> list[Token]:
-        """The subject after the verb of an incise: "…, a déclaré le ministre Sergueï Lavrov"."""
-        before = next(
-            (
-                w
-                for w in reversed(token.doc[self.sent(token).start : token.i])
-                if w.pos_ not in ("AUX", "ADV", "PRON", "ADP", "DET") and not in_phrase_with_case(w)
-            ),  # past auxiliaries, adverbs and "pour sa part"
-            None,
-        )
-        if before is None or before.text not in (",", "»", "”", '"', "'"):
-            return []
-        for word in token.doc[token.i + 1 : min(token.i + 12, self.sent(token).end)]:
-            if word.is_punct and word.text != ",":
-                break
-            if word.pos_ not in ("NOUN", "PROPN") or in_phrase_with_case(word):
-                continue
-            if word.i not in self.pronouns and self._actor(word, depth=0) is not None:
-                return [word]
-        return []
-
-    def _left_subject(self, token: Token) -> list[Token]:
-        """The actor named right before a verb the parser left without subject ("ce que Bamako dément")."""
-        anchor = token
-        while anchor.dep_ == "xcomp" and anchor.head.i != anchor.i:
-            anchor = anchor.head  # "Madrid et Rabat pourraient signer": left of "pourraient"
-        if passive(anchor):
-            return []
-        for word in reversed(token.doc[self.sent(token).start : anchor.i]):
-            if word.is_punct or word.pos_ in ("VERB", "SCONJ") or word.lower_ in RELATIVES:
-                return []
-            if word.pos_ == "ADP" or in_phrase_with_case(word):
-                continue  # "M. Fidan a pour sa part assuré": past the adverbial phrase
-            if self._mention_actor(word):
-                return [word]
-        return []
-
-    def _actors(self, head: Token) -> list[Actor]:
-        """The actors a phrase head names, one per coordinated phrase."""
-        pair = self._pair(head)
-        if pair:
-            return pair
-        while head.dep_ == "conj" and head.head.i < head.i and coordinated(head.head, head):
-            head = head.head  # the first of coordinated phrases
-        found = []
-        for phrase in (head, *(c for c in head.conjuncts if c.i > head.i)):
-            actor = self._actor(phrase, depth=0)
-            if actor is not None:
-                found.append(actor)
-        return found
-
-    def _actor(self, token: Token, depth: int) -> Actor | None:
-        if token.i in self.mentioned:
-            return self.mentioned[token.i][0]
-        if token.lower_ in RELATIVES and token.head.dep_ == "acl:relcl":
-            return self._actor(token.head.head, depth)
-        if token.lower_ in FIRST_PERSON and token.i in self.quoted:
-            return self._speaker(token)
-        if token.pos_ == "ADJ":
-            return self._adjective_actor(token)
-        # A name in apposition, however the parser attached it: "son homologue kazakh Kassym-Jomart Tokaïev".
-        stack = [(c, 1) for c in token.children if loose(c)]
-        while stack:
-            child, level = stack.pop(0)
-            actor = self._mention_actor(child)
-            if actor is not None:
-                return actor
-            if level < 3:
-                stack.extend((g, level + 1) for g in child.children if loose(g))
-        if depth > 0 or token.pos_ not in ("NOUN", "PRON"):
-            return None
-        # An institution or a thing belonging to an actor: "les autorités russes", "la décision de
-        # Berlin", "un projet de résolution américain", "les actions « irresponsables » de la Chine".
-        frontier = [token]
-        for _ in range(2):
-            deeper = []
-            for node in frontier:
-                for child in node.children:
-                    if child.dep_ == "amod" or (child.dep_ == "nmod" and not case_of(child)):
-                        actor = self._adjective_actor(child)
-                        if actor is not None:
-                            return actor
-                        deeper.append(child)
-                    elif child.dep_.startswith("nmod") and case_of(child) == "de":
-                        actor = self._mention_actor(child)
-                        if actor is not None:
-                            return actor
-                        deeper.append(child)
-            frontier = deeper
-        # "Le gouvernement a annoncé", "le ministère de l'Intérieur": with no country named, the
-        # institution is the one of the country the article is about.
-        if token.lemma_.lower() in INSTITUTIONS and self.home is not None:
-            return Actor(self.home, token.idx, token.idx + len(token.text))
-        return None
-
-    def _speaker(self, token: Token) -> Actor | None:
+    def first_person(self, token: Token) -> Actor | None:
         """Who "je" or "nous" is inside a quotation: the speaker its sentence names, or, for
         "nous", the speaker's country."""
         sentence = self.sent(token)
@@ -536,44 +379,13 @@ class _Coding:
             speakers, _, _ = self._fill(word, entry.source, set())
             if speakers:
                 speaker = speakers[0]
-                record = self.kb.get(self._country(speaker.entity) or "")
+                record = self.kb.get(self.country(speaker.entity) or "")
                 if token.lower_ == "nous" and record is not None and record.id != speaker.entity:
                     mention = Mention(token.idx, token.idx + len(token.text), token.text, "pronoun")
                     self.unnamed[mention.start] = (record, mention)
                     return Actor(record.id, mention.start, mention.end)
                 return speaker
         return None
-
-    def _pair(self, token: Token) -> list[Actor]:
-        """ "Les deux dirigeants", "les deux pays": the last two actors of that kind named before."""
-        if token.lemma_.lower() not in PAIR_NOUNS or not any(c.lower_ == "deux" for c in token.children):
-            return []
-        wanted = "country" if token.lemma_.lower() in ("pays", "capitale", "partie") else "person"
-        found: list[Actor] = []
-        for mention, entity in sorted(
-            ((m, e) for e in self.entities for m in e.mentions if e.type == wanted and m.end <= token.idx),
-            key=lambda item: -item[0].start,
-        ):
-            if all(a.entity != entity.id for a in found):
-                # "les deux dirigeants pourraient évoquer": they do it together, with each other.
-                found.append(Actor(entity.id, mention.start, mention.end, together=True))
-            if len(found) == 2:
-                return found
-        return []
-
-    def _mention_actor(self, token: Token) -> Actor | None:
-        """The actor a mention covering ``token`` names, unless the mention is a pronoun."""
-        found = self.mentioned.get(token.i)
-        return found[0] if found and found[1] != "pronoun" else None
-
-    def _adjective_actor(self, token: Token) -> Actor | None:
-        country = self.kb.by_adjective.get(token.lower_)
-        record = self.kb.get(country) if country else None
-        if record is None or record.type not in ("country", "group", "organization"):
-            return None
-        mention = Mention(token.idx, token.idx + len(token.text), token.text, "adjective")
-        self.unnamed[mention.start] = (record, mention)  # an entity mention once an event uses it
-        return Actor(record.id, mention.start, mention.end)
 
     # -- modality and date -----------------------------------------------------------------
 

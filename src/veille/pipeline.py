@@ -30,6 +30,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("veille.entities", "veille_entities"),
     ("veille.roles", "veille_roles"),
     ("veille.coreference", "veille_coreference"),
+    ("veille.quotes", "veille_quotes"),
     ("veille.times", "veille_times"),
     ("veille.claims", "veille_claims"),
     ("veille.events", "veille_events"),
@@ -49,8 +50,12 @@ def load_nlp(model: str, kb_paths: tuple[str, ...] = (), event_lexicons: tuple[s
         nlp = spacy.load(model)
     except OSError as exc:
         raise PipelineError("E201", model=model) from exc
+    from .sentences import split_doubled_quotes
+
+    split_doubled_quotes(nlp)
     configs: dict[str, dict[str, Any]] = {
-        name: {"kb_paths": list(kb_paths)} for name in ("veille_entities", "veille_roles", "veille_events")
+        name: {"kb_paths": list(kb_paths)}
+        for name in ("veille_entities", "veille_roles", "veille_quotes", "veille_events")
     }
     configs["veille_events"]["lexicons"] = list(event_lexicons)
     for _, factory in COMPONENTS:

@@ -15,6 +15,9 @@ quotation and the words that attribute it stay one sentence. Every other token i
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -22,6 +25,10 @@ FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 PAIRS = {"«": "»", "“": "”", '"': '"', "'": "'", "‘": "’"}  # noqa: RUF001 (a lone ' token is a quote mark)
 OPENING = frozenset({"«", "“"})  # marks that only open; straight quotes open when a capital follows
 CLOSING = frozenset(PAIRS.values()) - OPENING
+# Words that drop their vowel before another word: d', l', qu'…
+ELIDED = frozenset({"d", "l", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
+# A quote mark right after an elided word's apostrophe: "qu''au".
+DOUBLED_QUOTE = r"(?<=\w['’])['‘]"  # noqa: RUF001
 MAX_QUOTE_TOKENS = 150  # an unclosed mark stops protecting after this many tokens
 
 
@@ -48,24 +55,43 @@ def set_sentence_starts(doc: Doc) -> Doc:
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
-    """Indices of the tokens inside « guillemets » or quotes (“ ”, " ", ' '), marks excluded.
+    """Indices of the tokens inside « guillemets » or quotes (“ ”, " ", ' '), marks excluded."""
+    return {i for opening, closing in quotations(doc) for i in range(opening + 1, closing)}
 
-    A quotation left open ends at the paragraph's end or after ``MAX_QUOTE_TOKENS`` tokens.
+
+def quotations(doc: Doc) -> list[tuple[int, int]]:
+    """(opening mark, closing mark) token indices of each quotation of ``doc``.
+
+    A quotation left open ends at the paragraph's end or after ``MAX_QUOTE_TOKENS`` tokens: its
+    "closing mark" is then the token after its last word.
     """
-    inside: set[int] = set()
+    found: list[tuple[int, int]] = []
     closing: str | None = None
     opened_at = 0
     for token in doc:
         paragraph_end = token.is_space and "\n" in token.text
-        if paragraph_end or (
-            closing is not None and (token.text == closing or token.i - opened_at > MAX_QUOTE_TOKENS)
+        if closing is not None and (
+            paragraph_end or token.text == closing or token.i - opened_at > MAX_QUOTE_TOKENS
         ):
+            found.append((opened_at, token.i))
             closing = None
-        elif closing is None and token.text in PAIRS:
+        elif closing is None and token.text in PAIRS and not _elision(doc, token.i):
             closing, opened_at = PAIRS[token.text], token.i
-        elif closing is not None:
-            inside.add(token.i)
-    return inside
+    if closing is not None:
+        found.append((opened_at, len(doc)))
+    return found
+
+
+def split_doubled_quotes(nlp: Language) -> None:
+    """Make the tokenizer split a quote mark glued to an elision: "qu''au" → "qu'", "'", "au"."""
+    tokenizer: Any = nlp.tokenizer
+    pattern = tokenizer.infix_finditer.__self__.pattern
+    tokenizer.infix_finditer = re.compile(f"{pattern}|{DOUBLED_QUOTE}").finditer
+
+
+def _elision(doc: Doc, i: int) -> bool:
+    """An apostrophe the tokenizer cut from its word: "d'« historique »" gives "d", "'", "«"."""
+    return i > 0 and doc[i].text in ("'", "’") and not doc[i - 1].whitespace_ and doc[i - 1].lower_ in ELIDED  # noqa: RUF001
 
 
 def _opens(doc: Doc, i: int) -> bool:

@@ -119,12 +119,17 @@ def own_subjects(token: Token) -> list[Token]:
             for c in token.children
             if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")
         ]
-    return [
-        c
-        for c in token.children
-        if (c.dep_.startswith("nsubj") and c.lower_ not in ("-t", "t"))
-        or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in SUBJECT_PRONOUNS)
-    ][:1]
+    found: list[Token] = []
+    for c in token.children:
+        if c.dep_.startswith("nsubj") and c.lower_ in ("-t", "t"):
+            # "a-t-elle promis": the parser may hang the pronoun from the linking "t".
+            found.extend(g for g in c.children if g.lower_.lstrip("-") in SUBJECT_PRONOUNS)
+        elif c.dep_.startswith("nsubj") or (
+            c.dep_.startswith("expl") and c.lower_.lstrip("-") in SUBJECT_PRONOUNS
+        ):
+            found.append(c)
+    # An inverted pronoun is the subject of its incise, whatever else the parser hung there.
+    return sorted(found, key=lambda c: not c.lower_.startswith("-"))[:1]
 
 
 def logical_subjects(token: Token) -> list[Token]:

@@ -1,0 +1,264 @@
+"""Who a phrase names: the actor behind a name, a role, a pronoun, an institution or an adjective.
+
+:class:`ActorFinder` holds what the entity components found in one document (each token inside a
+mention, with the entity it names) and reads the dependency parse around a phrase head to tell
+which actor it stands for. The event coder and the quotation component share it: the source of
+an event and the speaker of a quotation are found by the same rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .entities import home_country
+from .kb import KBEntity, KnowledgeBase
+from .records import Entity, Mention
+from .sentences import quoted_tokens
+from .syntax import RELATIVES, case_of, coordinated, in_phrase_with_case, loose, passive
+
+# Institutions that, with no country named, belong to the country the article is about.
+INSTITUTIONS = frozenset(
+    {
+        *("gouvernement", "ministère", "présidence", "armée", "police", "parlement", "diplomatie"),
+        *("autorité", "exécutif", "régime", "état-major", "justice", "parquet", "procureur"),
+    }
+)
+# First-person words that, inside a quotation, stand for its speaker (or the speaker's country).
+FIRST_PERSON = frozenset({"je", "j'", "j’", "moi", "nous"})  # noqa: RUF001
+# Nouns for a person by office, which with "le", "son"… stand for someone named before.
+PERSON_NOUNS = frozenset(
+    {
+        *("ministre", "président", "présidente", "chef", "cheffe", "commissaire", "homologue"),
+        *("dirigeant", "dirigeante", "porte-parole", "ambassadeur", "ambassadrice", "négociateur"),
+        *("secrétaire", "général", "conseiller", "émissaire", "envoyé", "premier", "première"),
+    }
+)
+DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette"})  # noqa: RUF001
+DESCRIPTION_WINDOW = 3  # sentences before a description within which its person is looked for
+# "les deux dirigeants": nouns that, with "deux", stand for the last two actors named.
+PAIR_NOUNS = frozenset(
+    {"dirigeant", "chef", "président", "homme", "ministre", "responsable", "pays", "capitale", "partie"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    entity: str
+    start: int  # character offsets of the words naming it
+    end: int
+    together: bool = False  # one of "les deux X", acting with the other
+
+
+class ActorFinder:
+    """The actors of one document's phrases."""
+
+    any_description = False  # whether "le ministre", with no country, is the person named last
+
+    def __init__(self, doc: Doc, entities: list[Entity], kb: KnowledgeBase) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.entities = entities
+        # Each token inside a mention: the actor the mention names (with its words) and its kind.
+        self.mentioned: dict[int, tuple[Actor, str]] = {}
+        for entity in entities:
+            for m in entity.mentions:
+                for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
+                    self.mentioned[t.i] = (Actor(entity.id, m.start, m.end), m.kind)
+        self.pronouns = {i for i, (_, kind) in self.mentioned.items() if kind == "pronoun"}
+        # Where each person is named (not by a pronoun), in text order.
+        self.persons = sorted(
+            (m.start, Actor(e.id, m.start, m.end))
+            for e in entities
+            if e.type == "person"
+            for m in e.mentions
+            if m.kind != "pronoun"
+        )
+        # Countries reached through an adjective or "nous", not (yet) entities of the document.
+        self.unnamed: dict[int, tuple[KBEntity, Mention]] = {}
+        self.home = home_country(entities)
+        self.countries = {e.id: e.country or e.id for e in entities}
+        self.text = doc.text  # built anew by each access to doc.text
+        self.sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self.sentence_of = [0] * len(doc)
+        for n, sentence in enumerate(self.sentences):
+            self.sentence_of[sentence.start : sentence.end] = [n] * len(sentence)
+        self.quoted = quoted_tokens(doc)
+
+    def first_person(self, token: Token) -> Actor | None:
+        """Who "je" or "nous" inside a quotation is; subclasses know the quotation's speaker."""
+        return None
+
+    def same_actor(self, a: Actor, b: Actor) -> bool:
+        """One entity, or a country and someone or something of that country."""
+        if a.entity == b.entity:
+            return True
+        home = self.country(a.entity)
+        return home == self.country(b.entity) and home in (a.entity, b.entity)
+
+    def country(self, entity_id: str) -> str | None:
+        """The country of an entity of the document (or of the knowledge base), else the entity."""
+        if entity_id in self.countries:
+            return self.countries[entity_id]
+        record = self.kb.get(entity_id)
+        return (record.country or record.id) if record is not None else None
+
+    def sent(self, token: Token) -> Span:
+        return self.sentences[self.sentence_of[token.i]]
+
+    def inverted_subject(self, token: Token) -> list[Token]:
+        """The subject after the verb of an incise: "…, a déclaré le ministre Sergueï Lavrov"."""
+        before = next(
+            (
+                w
+                for w in reversed(token.doc[self.sent(token).start : token.i])
+                if w.pos_ not in ("AUX", "ADV", "PRON", "ADP", "DET") and not in_phrase_with_case(w)
+            ),  # past auxiliaries, adverbs and "pour sa part"
+            None,
+        )
+        if before is None or before.text not in (",", "»", "”", '"', "'"):
+            return []
+        for word in token.doc[token.i + 1 : min(token.i + 12, self.sent(token).end)]:
+            if word.is_punct and word.text != ",":
+                break
+            if word.pos_ not in ("NOUN", "PROPN") or in_phrase_with_case(word):
+                continue
+            if word.i not in self.pronouns and self.actor(word, depth=0) is not None:
+                return [word]
+        return []
+
+    def left_subject(self, token: Token) -> list[Token]:
+        """The actor named right before a verb the parser left without subject ("ce que Bamako dément")."""
+        anchor = token
+        while anchor.dep_ == "xcomp" and anchor.head.i != anchor.i:
+            anchor = anchor.head  # "Madrid et Rabat pourraient signer": left of "pourraient"
+        if passive(anchor):
+            return []
+        for word in reversed(token.doc[self.sent(token).start : anchor.i]):
+            if word.is_punct or word.pos_ in ("VERB", "SCONJ") or word.lower_ in RELATIVES:
+                return []
+            if word.pos_ == "ADP" or in_phrase_with_case(word):
+                continue  # "M. Fidan a pour sa part assuré": past the adverbial phrase
+            if self.mention_actor(word):
+                return [word]
+        return []
+
+    def actors(self, head: Token) -> list[Actor]:
+        """The actors a phrase head names, one per coordinated phrase."""
+        pair = self.pair(head)
+        if pair:
+            return pair
+        while head.dep_ == "conj" and head.head.i < head.i and coordinated(head.head, head):
+            head = head.head  # the first of coordinated phrases
+        found = []
+        for phrase in (head, *(c for c in head.conjuncts if c.i > head.i)):
+            actor = self.actor(phrase, depth=0)
+            if actor is not None:
+                found.append(actor)
+        return found
+
+    def actor(self, token: Token, depth: int) -> Actor | None:
+        if token.i in self.mentioned:
+            return self.mentioned[token.i][0]
+        if token.lower_ in RELATIVES and token.head.dep_ == "acl:relcl":
+            return self.actor(token.head.head, depth)
+        if token.lower_ in FIRST_PERSON and token.i in self.quoted:
+            return self.first_person(token)
+        if token.pos_ == "ADJ":
+            return self.adjective_actor(token)
+        # A name in apposition, however the parser attached it: "son homologue kazakh Kassym-Jomart Tokaïev".
+        stack = [(c, 1) for c in token.children if loose(c)]
+        while stack:
+            child, level = stack.pop(0)
+            actor = self.mention_actor(child)
+            if actor is not None:
+                return actor
+            if level < 3:
+                stack.extend((g, level + 1) for g in child.children if loose(g))
+        if depth > 0 or token.pos_ not in ("NOUN", "PRON"):
+            return None
+        described = self.described_person(token)
+        if described is not None:
+            return described
+        # An institution or a thing belonging to an actor: "les autorités russes", "la décision de
+        # Berlin", "un projet de résolution américain", "les actions « irresponsables » de la Chine".
+        frontier = [token]
+        for _ in range(2):
+            deeper = []
+            for node in frontier:
+                for child in node.children:
+                    if child.dep_ == "amod" or (child.dep_ == "nmod" and not case_of(child)):
+                        actor = self.adjective_actor(child)
+                        if actor is not None:
+                            return actor
+                        deeper.append(child)
+                    elif child.dep_.startswith("nmod") and case_of(child) == "de":
+                        actor = self.mention_actor(child)
+                        if actor is not None:
+                            return actor
+                        deeper.append(child)
+            frontier = deeper
+        # "Le gouvernement a annoncé", "le ministère de l'Intérieur": with no country named, the
+        # institution is the one of the country the article is about.
+        if token.lemma_.lower() in INSTITUTIONS and self.home is not None:
+            return Actor(self.home, token.idx, token.idx + len(token.text))
+        return None
+
+    def described_person(self, token: Token) -> Actor | None:
+        """ "Le ministre russe", "son homologue rwandais": the person of that country named last
+        before (within ``DESCRIPTION_WINDOW`` sentences); with no country ("le ministre"), the
+        person named last if ``any_description``."""
+        if token.lemma_.lower() not in PERSON_NOUNS or not any(
+            c.dep_ == "det" and (c.lower_ in DEFINITE or "Yes" in c.morph.get("Poss", []))
+            for c in token.children
+        ):
+            return None
+        country = next(
+            (
+                self.kb.by_adjective[c.lower_]
+                for c in token.children
+                if c.dep_ in ("amod", "nmod") and c.lower_ in self.kb.by_adjective
+            ),
+            None,
+        )
+        earliest = self.sentences[max(0, self.sentence_of[token.i] - DESCRIPTION_WINDOW)].start_char
+        for start, actor in reversed(self.persons):
+            if start >= token.idx:
+                continue
+            if start < earliest:
+                break
+            if self.country(actor.entity) == country or (country is None and self.any_description):
+                return actor
+        return None
+
+    def pair(self, token: Token) -> list[Actor]:
+        """ "Les deux dirigeants", "les deux pays": the last two actors of that kind named before."""
+        if token.lemma_.lower() not in PAIR_NOUNS or not any(c.lower_ == "deux" for c in token.children):
+            return []
+        wanted = "country" if token.lemma_.lower() in ("pays", "capitale", "partie") else "person"
+        found: list[Actor] = []
+        for mention, entity in sorted(
+            ((m, e) for e in self.entities for m in e.mentions if e.type == wanted and m.end <= token.idx),
+            key=lambda item: -item[0].start,
+        ):
+            if all(a.entity != entity.id for a in found):
+                # "les deux dirigeants pourraient évoquer": they do it together, with each other.
+                found.append(Actor(entity.id, mention.start, mention.end, together=True))
+            if len(found) == 2:
+                return found
+        return []
+
+    def mention_actor(self, token: Token) -> Actor | None:
+        """The actor a mention covering ``token`` names, unless the mention is a pronoun."""
+        found = self.mentioned.get(token.i)
+        return found[0] if found and found[1] != "pronoun" else None
+
+    def adjective_actor(self, token: Token) -> Actor | None:
+        country = self.kb.by_adjective.get(token.lower_)
+        record = self.kb.get(country) if country else None
+        if record is None or record.type not in ("country", "group", "organization"):
+            return None
+        mention = Mention(token.idx, token.idx + len(token.text), token.text, "adjective")
+        self.unnamed[mention.start] = (record, mention)  # an entity mention once an event uses it
+        return Actor(record.id, mention.start, mention.end)
