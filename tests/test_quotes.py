@@ -112,3 +112,28 @@ def test_an_inverted_cue_makes_the_clause_before_it_indirect_speech(pipeline: Pi
     assert _found(_quotes(pipeline, text)) == [
         ("Les discussions progressent lentement", "emmanuel-macron", False)
     ]
+
+
+def test_a_name_in_apposition_to_an_office_is_the_speaker_not_the_office_s_country(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Emmanuel Macron a reçu la délégation allemande. « Nous tiendrons nos engagements, a déclaré "
+        "le chancelier allemand, Olaf Scholz, et nous le ferons ensemble. »"
+    )
+    quotes = _quotes(pipeline, text)
+    assert [q.text for q in quotes] == ["Nous tiendrons nos engagements", "et nous le ferons ensemble."]
+    assert {q.speaker for q in quotes} == {"olaf-scholz"}
+
+
+def test_an_office_described_by_nationality_is_the_person_of_that_country_named_before(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Olaf Scholz et Emmanuel Macron se sont rencontrés à Berlin. "
+        "Le chancelier allemand a estimé que l'accord était proche. "
+        "Il a ensuite assuré que rien n'était signé."
+    )
+    found = _found(_quotes(pipeline, text))
+    assert ("l'accord était proche", "olaf-scholz", False) in found
+    assert ("rien n'était signé", "olaf-scholz", False) in found

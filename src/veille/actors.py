@@ -16,7 +16,7 @@ from .entities import home_country
 from .kb import KBEntity, KnowledgeBase
 from .records import Entity, Mention
 from .sentences import quoted_tokens
-from .syntax import RELATIVES, case_of, coordinated, in_phrase_with_case, loose, passive
+from .syntax import CLAUSES, RELATIVES, case_of, coordinated, in_phrase_with_case, loose, passive
 
 # Institutions that, with no country named, belong to the country the article is about.
 INSTITUTIONS = frozenset(
@@ -33,7 +33,14 @@ PERSON_NOUNS = frozenset(
         *("ministre", "président", "présidente", "chef", "cheffe", "commissaire", "homologue"),
         *("dirigeant", "dirigeante", "porte-parole", "ambassadeur", "ambassadrice", "négociateur"),
         *("secrétaire", "général", "conseiller", "émissaire", "envoyé", "premier", "première"),
+        *("représentant", "représentante", "délégué", "chancelier", "chancelière", "vice-président"),
+        *("gouverneur", "maire", "leader", "patron", "patronne", "roi", "reine", "prince", "émir"),
     }
+)
+# Nouns for those who act for someone, who with "son", "sa", "leur" stand for their owner
+# ("son bureau a accusé…" is the person's office).
+ENTOURAGE_NOUNS = frozenset(
+    {"bureau", "cabinet", "entourage", "équipe", "camp", "service", "parti", "administration"}
 )
 DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette"})  # noqa: RUF001
 DESCRIPTION_WINDOW = 3  # sentences before a description within which its person is looked for
@@ -79,6 +86,7 @@ class ActorFinder:
         self.unnamed: dict[int, tuple[KBEntity, Mention]] = {}
         self.home = home_country(entities)
         self.countries = {e.id: e.country or e.id for e in entities}
+        self.types = {e.id: e.type for e in entities}
         self.text = doc.text  # built anew by each access to doc.text
         self.sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         self.sentence_of = [0] * len(doc)
@@ -119,9 +127,27 @@ class ActorFinder:
         )
         if before is None or before.text not in (",", "»", "”", '"', "'"):
             return []
-        for word in token.doc[token.i + 1 : min(token.i + 12, self.sent(token).end)]:
-            if word.is_punct and word.text != ",":
+        window = []
+        commas = 0
+        for word in token.doc[token.i + 1 : min(token.i + 16, self.sent(token).end)]:
+            if word.text == ",":
+                commas += 1
+                if commas == 2:
+                    break  # past "le ministre de X, Y,": the words after are not the subject
+            elif word.is_punct:
                 break
+            window.append(word)
+        # A person's name in the incise wins: "a déclaré le chef de la diplomatie, Josep Borrell".
+        for word in window:
+            found = self.mentioned.get(word.i)
+            if (
+                found
+                and found[1] in ("name", "partial")
+                and self.types.get(found[0].entity) == "person"
+                and not in_phrase_with_case(word)  # not "devant ses homologues X et Y"
+            ):
+                return [word]
+        for word in window:
             if word.pos_ not in ("NOUN", "PROPN") or in_phrase_with_case(word):
                 continue
             if word.i not in self.pronouns and self.actor(word, depth=0) is not None:
@@ -149,8 +175,13 @@ class ActorFinder:
         pair = self.pair(head)
         if pair:
             return pair
-        while head.dep_ == "conj" and head.head.i < head.i and coordinated(head.head, head):
-            head = head.head  # the first of coordinated phrases
+        while (
+            head.dep_ == "conj"
+            and head.head.i < head.i
+            and coordinated(head.head, head)
+            and (head.head.i in self.mentioned or head.i not in self.mentioned)
+        ):
+            head = head.head  # the first of coordinated phrases (not "le chancelier, Olaf Scholz")
         found = []
         for phrase in (head, *(c for c in head.conjuncts if c.i > head.i)):
             actor = self.actor(phrase, depth=0)
@@ -172,12 +203,20 @@ class ActorFinder:
         while stack:
             child, level = stack.pop(0)
             actor = self.mention_actor(child)
-            if actor is not None:
-                return actor
+            if actor is not None and self.mentioned[child.i][1] != "adjective":
+                return actor  # (a nationality adjective only once no name is found)
             if level < 3:
                 stack.extend((g, level + 1) for g in child.children if loose(g))
         if depth > 0 or token.pos_ not in ("NOUN", "PRON"):
             return None
+        named = self.named_within(token)
+        if named is not None:
+            return named
+        if token.lemma_.lower() in ENTOURAGE_NOUNS:
+            for child in token.children:
+                owner = self.mentioned.get(child.i)
+                if owner and child.dep_ == "det" and "Yes" in child.morph.get("Poss", []):
+                    return owner[0]
         described = self.described_person(token)
         if described is not None:
             return described
@@ -203,6 +242,21 @@ class ActorFinder:
         # institution is the one of the country the article is about.
         if token.lemma_.lower() in INSTITUTIONS and self.home is not None:
             return Actor(self.home, token.idx, token.idx + len(token.text))
+        return None
+
+    def named_within(self, token: Token) -> Actor | None:
+        """A person named inside a description by office: "le chef de la diplomatie européenne,
+        Josep Borrell", however the parser attached the name."""
+        if token.lemma_.lower() not in PERSON_NOUNS:
+            return None
+        for word in token.subtree:
+            found = self.mentioned.get(word.i)
+            if found and found[1] in ("name", "partial") and self.types.get(found[0].entity) == "person":
+                node = word
+                while node.i != token.i and node.dep_ not in CLAUSES:
+                    node = node.head
+                if node.i == token.i:  # not inside a clause of its own ("qui a rencontré X")
+                    return found[0]
         return None
 
     def described_person(self, token: Token) -> Actor | None:

@@ -35,9 +35,10 @@ from .event_lexicon import inflections
 from .kb import KnowledgeBase
 from .kb import default as default_kb
 from .records import Entity, Quote
-from .sentences import FINAL, quotations
-from .syntax import logical_subjects, near_lemmas, own_subjects, participle, verb_in_disguise
+from .sentences import FINAL, PAIRS, quotations
+from .syntax import NE, NEGATIONS, logical_subjects, near_lemmas, own_subjects, participle, verb_in_disguise
 
+MARKS = frozenset(PAIRS) | frozenset(PAIRS.values())
 COMPLEMENTIZERS = frozenset({"que", "qu'", "qu’"})  # noqa: RUF001
 # Words between a closing mark and its cue ("», a pour sa part assuré"): no noun or verb.
 INCISE_FILLERS = frozenset({"AUX", "ADV", "PRON", "PUNCT", "ADP", "DET", "SPACE", "CCONJ"})
@@ -154,8 +155,8 @@ class _Finding(ActorFinder):
         return False
 
     def _inner_incise(self, opening: int, closing: int) -> tuple[Token, int, int] | None:
-        """A cue inside the marks, between commas: «…, a-t-il dit, …». (cue, end of the first
-        part, start of the second)."""
+        """A cue inside the marks, after a comma: «…, a-t-il dit, …» or «…, a dit X. …».
+        (cue, end of the first part, start of the second)."""
         for token in self.doc[opening + 2 : closing - 1]:
             if not self._cue(token):
                 continue
@@ -163,15 +164,19 @@ class _Finding(ActorFinder):
             lead = _lead(before)
             if not lead or lead[0].text != ",":
                 continue
-            comma = next(
-                (w for w in self.doc[token.i + 1 : min(closing, token.i + CUE_REACH + 4)] if w.text == ","),
+            speaker = self._cue_speaker(token)
+            if speaker is None and not own_subjects(token):
+                continue
+            # The incise ends at the first comma or full stop after the cue and its speaker's
+            # words ("a déclaré le président de la Commission, Omar Touray, mais…").
+            after = max(token.idx, speaker.end if speaker else 0)
+            end = next(
+                (w for w in self.doc[token.i + 1 : closing] if w.idx >= after and w.text in (",", *FINAL)),
                 None,
             )
-            if comma is None or comma.i + 1 >= closing:
+            if end is None or end.i + 1 >= closing or end.i - token.i > CUE_REACH + 8:
                 continue
-            if self._cue_speaker(token) is None and not own_subjects(token):
-                continue
-            return token, lead[0].i, comma.i + 1
+            return token, lead[0].i, end.i + 1
         return None
 
     def _direct_speaker(self, opening: int, closing: int) -> tuple[Token | None, Actor | None]:
@@ -237,11 +242,14 @@ class _Finding(ActorFinder):
             if not self._cue(token):
                 continue
             clauses = [c for c in token.children if c.dep_ in ("ccomp", "obj") and _complementizer(c)]
+            if _restrictive(token):
+                clauses = []  # "ne reconnaissait que l'autorité de X": only, not "that"
             if clauses:
                 speaker = self._cue_speaker(token)
                 for clause in clauses:
                     for first, last in _clause_parts(clause):
-                        yield self._quote(first, last + 1, speaker, token, direct=False)
+                        if not all(t.i in self.quoted for t in self.doc[first : last + 1] if not t.is_space):
+                            yield self._quote(first, last + 1, speaker, token, direct=False)
             else:
                 inverted = self._inverted_clause(token)
                 if inverted is not None:
@@ -264,6 +272,8 @@ class _Finding(ActorFinder):
     def _according_to(self, token: Token) -> Iterator[Quote]:
         """ "Selon X, …" / "…, selon X": what the sentence says, attributed to X."""
         actors = self.actors(token.head)
+        if not actors:
+            return  # "varier selon les constructeurs": not an attribution
         sentence = self.sentences[self.sentence_of[token.i]]
         phrase = list(token.head.subtree)
         first, last = min(phrase[0].i, token.i), phrase[-1].i
@@ -280,7 +290,7 @@ class _Finding(ActorFinder):
             return
         if any(w.i in self.quoted for w in self.doc[span[0] : span[1]]):
             return
-        yield self._quote(*span, actors[0] if actors else None, token, direct=False)
+        yield self._quote(*span, actors[0], token, direct=False)
 
     # -- cues and speakers -------------------------------------------------------------------
 
@@ -298,9 +308,10 @@ class _Finding(ActorFinder):
         return not needed or needed <= (near_lemmas(token) | {token.head.lemma_.lower()})
 
     def _cue_speaker(self, cue: Token) -> Actor | None:
-        if cue.dep_ == "conj" and not own_subjects(cue):
-            # "X a affirmé que … et a promis que …": the parser may coordinate the second cue
-            # with a verb of the first one's clause; its speaker is the first cue's.
+        if (cue.dep_ == "conj" or _gerund(cue)) and not own_subjects(cue):
+            # "X a affirmé que … et a promis que …", "X a estimé que … tout en assurant que …":
+            # the parser may hang the second cue from a verb of the first one's clause; its
+            # speaker is the first cue's.
             node = cue.head
             while node.head.i != node.i and not self._cue(node):
                 node = node.head
@@ -373,11 +384,38 @@ def _clause_parts(clause: Token) -> list[tuple[int, int]]:
         words = [t for t in part.subtree if t.i not in excluded and not t.is_space]
         mark = next((c for c in part.children if c.dep_ == "mark" and c.lower_ in COMPLEMENTIZERS), None)
         words = [t for t in words if mark is None or t.i > mark.i]
+        # ", comme il l'avait fait", ", sans en préciser la nature", "tout en assurant": an
+        # adverbial clause set off by a comma, or a gerund, is the reporter's, not the reported words.
+        asides = [t for t in words if t.dep_ == "advcl" and t.i > part.i]
+        starts = {min(t.i for t in c.subtree) for c in asides}
+        gerunds = {min(t.i for t in c.subtree) for c in asides if _gerund(c)}
+        cut = next(
+            (
+                n
+                for n, t in enumerate(words[:-1])
+                if (t.text == "," and words[n + 1].i in starts) or t.i in gerunds
+            ),
+            None,
+        )
+        words = words[:cut]
+        while words and words[0].text in MARKS:
+            words.pop(0)
         while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
             words.pop()
         if words:
             parts.append((words[0].i, words[-1].i))
     return parts
+
+
+def _restrictive(verb: Token) -> bool:
+    """ "ne … que" without "pas": a restriction, not a complement clause."""
+    words = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    return bool(words & NE) and not words & NEGATIONS
+
+
+def _gerund(verb: Token) -> bool:
+    """ "en assurant", "tout en reconnaissant"."""
+    return any(c.lower_ == "en" and c.i < verb.i and c.pos_ == "ADP" for c in verb.children)
 
 
 def _trim(doc: Doc, start: int, end: int) -> int:

@@ -100,8 +100,11 @@ def passive(token: Token) -> bool:
     """Whether ``token`` is a passive verb (its subject undergoes it)."""
     if token.lemma_ in ETRE_VERBS:
         return False  # "est arrivé": a compound past with "être", not a passive
-    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children):
+    if any(c.dep_ == "aux:pass" for c in token.children):
         return True
+    if any(c.dep_ == "nsubj:pass" for c in token.children):
+        # "Il a assuré": a compound past with "avoir" the parser took for a passive.
+        return not any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in token.children)
     # "le pays accusé par les Occidentaux": a past participle qualifying a noun; "bien que
     # contestée par la Chine": a bare past participle with its agent.
     if not past_participle(token):
