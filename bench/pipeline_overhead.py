@@ -9,28 +9,20 @@ they are part of what a document costs.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import time
-from pathlib import Path
 
 import spacy
 
+import corpus
 from veille.pipeline import Pipeline
-from veille.readers import read
-from veille.records import Article
 from veille.settings import Settings
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", default=[str(ROOT / "examples")])
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
+    args = corpus.arguments(__doc__, corpus.EXAMPLES)
     settings = Settings()
-    articles = [a for a in read(args.paths, settings) if isinstance(a, Article)]
+    articles = corpus.articles(args.paths, settings)
     texts = [a.text for a in articles]
     bare = spacy.load(settings.model)
     pipeline = Pipeline(settings)
@@ -47,7 +39,7 @@ def main() -> None:
         veille_times.append(time.perf_counter() - start)
     bare_s, veille_s = statistics.median(bare_times), statistics.median(veille_times)
     n = len(texts)
-    print(f"corpus: {n} documents, {sum(len(t) for t in texts)} characters, {args.repeat} rounds")
+    print(corpus.describe(articles, args.repeat))
     print(f"bare spaCy ({settings.model})  {1000 * bare_s / n:7.1f} ms/doc")
     print(f"veille pipeline              {1000 * veille_s / n:7.1f} ms/doc")
     print(f"ratio veille / bare spaCy    {veille_s / bare_s:7.3f}  (+{100 * (veille_s / bare_s - 1):.1f}%)")
