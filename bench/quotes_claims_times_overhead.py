@@ -1,0 +1,109 @@
+"""What the quotation, claim and time components add to the pipeline's time per document, in one run.
+
+Run: .venv/bin/python bench/quotes_claims_times_overhead.py [--repeat N] [PATH ...]
+On the same documents (default: examples/ and eval/articles/), N rounds, with the order of the
+configurations rotated each round, times (a) the bare spaCy model, (b) veille's full pipeline,
+(c) the full pipeline without ``veille_quotes``, ``veille_claims`` and ``veille_times``, and
+(d) the full pipeline pipe by pipe, each component over all the documents in turn, which gives
+each component's own time. Prints medians per document, then the ratios full / without the three
+(target <= +10%), the three's share of the pipe-by-pipe time (target <= 1/11, the same bound
+seen from the full pipeline) and full / bare. Each ratio is the median of the ratios of the
+rounds, each taken within one round, so that a load on the machine lasting several rounds does
+not skew it; the share, taken within one pass, is the steadiest of the three.
+
+Without the three, the event coder still runs: it reads ``doc._.veille_times`` as "no times" and
+codes the same events, undated. Its own time can differ a little from the full run (no dates to
+match, and ``veille_quotes`` adds the speakers it finds to the entities the coder reads), so the
+ratio (c) measures what removing the three saves, and the share from (d) what they cost themselves.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from spacy.language import Language
+
+import corpus
+from veille.pipeline import COMPONENTS, load_nlp
+from veille.records import Article
+from veille.settings import Settings
+
+VEILLE = [name for _, name in COMPONENTS]
+MEASURED = ("veille_quotes", "veille_times", "veille_claims")
+TARGET = 0.10
+
+
+def pipe_by_pipe(nlp: Language, articles: list[Article], batch_size: int) -> dict[str, float]:
+    """Seconds each component of ``nlp`` takes over all of ``articles``, run in pipeline order."""
+    docs = corpus.make_docs(nlp, articles)
+    seconds = {}
+    for name, component in nlp.pipeline:
+        start = time.perf_counter()
+        if hasattr(component, "pipe"):  # spaCy's trained components work by batches
+            docs = list(component.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [component(doc) for doc in docs]
+        seconds[name] = time.perf_counter() - start
+    return seconds
+
+
+def paired(numerators: list[float], denominators: list[float]) -> float:
+    """The median of the rounds' ratios."""
+    return statistics.median(a / b for a, b in zip(numerators, denominators, strict=True))
+
+
+def main() -> None:
+    args = corpus.arguments(__doc__, corpus.ALL_ARTICLES)
+    settings = Settings()
+    articles = corpus.articles(args.paths, settings)
+    nlp = load_nlp(settings.model, settings.kb_paths, settings.event_lexicons)
+    configurations: dict[str, list[str]] = {"bare": VEILLE, "full": [], "without": list(MEASURED)}
+    corpus.run(nlp, articles[:2], settings.batch_size, [])  # warm up: load lazy data before timing
+    times: dict[str, list[float]] = {name: [] for name in [*configurations, "pipe by pipe"]}
+    components: dict[str, list[float]] = {name: [] for name in MEASURED}
+    shares: list[float] = []
+    for order in corpus.rotations([*configurations, "pipe by pipe"], args.repeat):
+        for name in order:
+            if name == "pipe by pipe":
+                seconds = pipe_by_pipe(nlp, articles, settings.batch_size)
+                total = sum(seconds.values())
+                times[name].append(total)
+                for component in MEASURED:
+                    components[component].append(seconds[component])
+                shares.append(sum(seconds[c] for c in MEASURED) / total)
+            else:
+                disable = configurations[name]
+                _, elapsed = corpus.timed(corpus.run, nlp, articles, settings.batch_size, disable)
+                times[name].append(elapsed)
+    n = len(articles)
+    median = {name: statistics.median(values) for name, values in times.items()}
+    print(corpus.describe(articles, args.repeat))
+    bare = f"bare spaCy ({settings.model})"
+    print(f"{bare:<34} {1000 * median['bare'] / n:7.1f} ms/doc")
+    print(f"full veille pipeline               {1000 * median['full'] / n:7.1f} ms/doc")
+    print(f"without quotes, claims and times   {1000 * median['without'] / n:7.1f} ms/doc")
+    in_all = median["pipe by pipe"]
+    print(
+        f"pipe by pipe, in all               {1000 * in_all / n:7.1f} ms/doc"
+        f"  ({in_all / median['full']:.3f}x the full pipeline)"
+    )
+    for component in MEASURED:
+        print(f"  {component:<32} {1000 * statistics.median(components[component]) / n:7.1f} ms/doc")
+    full_without = paired(times["full"], times["without"])
+    share = statistics.median(shares)
+    full_bare = paired(times["full"], times["bare"])
+    print(
+        f"ratio full / without the three     {full_without:7.3f}"
+        f"  ({100 * (full_without - 1):+.1f}%; target <= +{100 * TARGET:.0f}%)"
+    )
+    print(
+        f"the three's share, pipe by pipe    {share:7.3f}"
+        f"  ({100 * share:.1f}% of the time per document, {100 * share / (1 - share):+.1f}% over the rest;"
+        f" target <= {100 * TARGET / (1 + TARGET):.1f}%)"
+    )
+    print(f"ratio full / bare                  {full_bare:7.3f}  ({100 * (full_bare - 1):+.1f}%)")
+
+
+if __name__ == "__main__":
+    main()
