@@ -208,3 +208,42 @@ def test_the_subject_is_the_entity_the_figure_is_about(pipeline: Pipeline) -> No
     assert (uranium.subject, uranium.quantity) == ("KAZ", "de l'uranium mondial")
     assert (displaced.subject, displaced.value, displaced.unit) == ("SDN", 8e6, "déplacé")
     assert displaced.qualifier == "plus de"
+
+
+def _subjects(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
+    return [(c.text, c.subject) for c in _run(pipeline, text).claims]
+
+
+@pytest.mark.model
+def test_a_relative_pronoun_stands_for_its_antecedent(pipeline: Pipeline) -> None:
+    # Not France, named in the figure's phrase: the figure is what the Niger supplies.
+    text = "Le Niger, qui fournit près de 20 % de l'uranium importé par la France, a suspendu ses livraisons."
+    assert _subjects(pipeline, text) == [("près de 20 %", "NER")]
+    # "avec laquelle": the clause has its own subject, which shares the border.
+    text = "La Mongolie, avec laquelle la Chine partage plus de 4 600 km de frontière, a signé l'accord."
+    assert _subjects(pipeline, text) == [("plus de 4 600 km", "CHN")]
+
+
+@pytest.mark.model
+def test_a_possessive_names_the_owner_through_its_resolved_pronoun(pipeline: Pipeline) -> None:
+    text = (
+        "Giorgia Meloni a limogé mardi son ministre de l'Economie. "
+        "Selon la presse, plus de 60 % de ses électeurs approuvent cette décision."
+    )
+    assert _subjects(pipeline, text) == [("plus de 60 %", "giorgia-meloni")]
+
+
+@pytest.mark.model
+def test_the_noun_complement_of_what_the_figure_measures(pipeline: Pipeline) -> None:
+    text = "Les nouvelles sanctions visent 40 % des exportations de pétrole de l'Iran, a indiqué Washington."
+    assert _subjects(pipeline, text) == [("40 %", "IRN")]
+    # A share "pour" someone is theirs.
+    text = "Le sortant obtient 48 % des voix, contre 45 % pour Luiz Inácio Lula da Silva."
+    assert _subjects(pipeline, text)[1] == ("45 %", "luiz-inacio-lula-da-silva")
+
+
+@pytest.mark.model
+def test_a_count_that_is_the_subject_is_about_where_it_happened(pipeline: Pipeline) -> None:
+    # "selon l'ONU" names who counted, not what the count is about.
+    text = "Selon l'ONU, plus de 300 personnes ont été tuées au Soudan depuis lundi."
+    assert _subjects(pipeline, text) == [("plus de 300 personnes", "SDN")]

@@ -129,7 +129,7 @@ def perfect() -> DocumentResult:
             _quote("Nous sommes prêts", "per:jean-dupont"),
             _quote("la Suisse restait neutre", "per:anne-leroy"),
         ),
-        claims=(Claim("9 millions", 0, 1, 9_000_000.0, "personne", None, None, None),),
+        claims=(Claim("9 millions", 0, 1, 9_000_000.0, "personne", None, "cty:suisse", None),),
         times=(TimeExpression("mardi", 0, 5, "DATE", "2024-11-26"),),
     )
 
@@ -190,6 +190,40 @@ def test_known_mistakes_give_the_hand_computed_scores() -> None:
     assert s["times"].precision == 0.5 and s["times"].recall == 1.0
     kinds = {(area, kind) for _, area, kind, _ in report.errors}
     assert ("entities", "fp") in kinds and ("claims", "fn") in kinds
+
+
+def test_claim_subjects_are_scored_over_matched_claims_with_a_gold_subject() -> None:
+    claims = [
+        {"text": "9 millions d'habitants", "value": 9000000, "unit": "personne", "subject": "swiss"},
+        {"text": "12 %", "value": 12, "unit": "percent", "subject": "geneva"},
+        {"text": "3 visites", "value": 3, "unit": "visite", "subject": "dupont"},
+        {"text": "40 km", "value": 40, "unit": "km", "subject": "geneva", "optional": True},
+        {"text": "5 navires", "value": 5, "unit": "navire", "subject": None},
+        {"text": "7 soldats", "value": 7, "unit": "soldat", "subject": "swiss"},
+    ]
+
+    def claim(value: float, unit: str, subject: str | None) -> Claim:
+        return Claim("x", 0, 1, value, unit, None, subject, None)
+
+    result = dataclasses.replace(
+        perfect(),
+        claims=(
+            claim(9e6, "personne", "cty:suisse"),  # right: the entity matched to the gold subject
+            claim(12, "percent", "per:anne-leroy"),  # right: a Swiss actor for a Swiss place
+            claim(3, "visite", "per:anne-leroy"),  # wrong: a person is only matched by that person
+            claim(40, "km", None),  # optional row: not counted
+            claim(5, "navire", "cty:suisse"),  # no gold subject: not counted
+            claim(8, "soldat", "cty:suisse"),  # no matching claim (the 7 soldiers are missed)
+        ),
+    )
+    report = score(result, {**GOLD, "claims": claims})
+    assert (report.right_subjects, report.subject_claims) == (2, 3)
+    assert report.subject_accuracy == pytest.approx(2 / 3)
+    assert report.as_dict()["claim_subjects"] == {"accuracy": pytest.approx(2 / 3)}
+    assert [what for _, area, _, what in report.errors if area == "claim_subjects"] == [
+        "per:anne-leroy for '3 visites' (gold dupont)"
+    ]
+    assert score(dataclasses.replace(perfect(), claims=())).subject_accuracy == 0.0  # nothing verified
 
 
 def test_optional_rows_are_neither_credited_nor_penalised() -> None:
@@ -257,7 +291,8 @@ def test_eval_command_prints_the_table_and_guards_the_floors(tmp_path: Path) -> 
     assert f"below floor: quotes: {floors['quotes']:.3f} < floor 1.000" in failing.stderr
     as_json = json.loads(runner.invoke(main, ["eval", str(gold_dir), "--format", "json"]).stdout)
     assert set(as_json) == {
-        *("entities", "events", "quotes", "speakers", "claims", "times", "event_dates", "speaker_accuracy")
+        *("entities", "events", "quotes", "speakers", "claims", "times"),
+        *("event_dates", "speaker_accuracy", "claim_subjects"),
     }
 
 

@@ -412,6 +412,10 @@ def evaluate(
         click.echo(
             f"speakers: {report.speaker_accuracy:.3f} accuracy over {report.matched_quotes} matched quote(s)"
         )
+        click.echo(
+            f"claim subjects: {report.subject_accuracy:.3f} accuracy"
+            f" over {report.subject_claims} matched claim(s)"
+        )
     if verbose:
         for doc, area, kind, what in report.errors:
             label = "spurious" if kind == "fp" else "missed"

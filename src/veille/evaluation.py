@@ -71,6 +71,8 @@ class Report:
     dated_events: int = 0
     right_dates: int = 0
     matched_quotes: int = 0
+    subject_claims: int = 0  # matched claims whose gold row has a subject
+    right_subjects: int = 0
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)  # doc, area, kind, what
     documents: int = 0
 
@@ -84,6 +86,11 @@ class Report:
         """Right speakers over matched quotes (0 when no quote is matched)."""
         return self.scores["speakers"].tp / self.matched_quotes if self.matched_quotes else 0.0
 
+    @property
+    def subject_accuracy(self) -> float:
+        """Right subjects over matched claims whose gold row has a subject (0 when there is none)."""
+        return self.right_subjects / self.subject_claims if self.subject_claims else 0.0
+
     def as_dict(self) -> dict[str, dict[str, float]]:
         table = {
             area: {"precision": s.precision, "recall": s.recall, "f1": s.f1}
@@ -91,6 +98,7 @@ class Report:
         }
         table["event_dates"] = {"accuracy": self.date_accuracy}
         table["speaker_accuracy"] = {"accuracy": self.speaker_accuracy}
+        table["claim_subjects"] = {"accuracy": self.subject_accuracy}
         return table
 
 
@@ -452,13 +460,8 @@ def _score_document(gold: GoldDocument, result: DocumentResult, body: str, repor
             continue
         quotes.tp += 1
         report.matched_quotes += 1
-        right = quote.speaker is not None and (
-            mapping.get(quote.speaker) == row.get("speaker")
-            # An institution stands for its entity or its country (docs/annotation.md).
-            or (
-                row.get("speaker") in institutions
-                and predicted_country.get(quote.speaker) == gold_country.get(row["speaker"])
-            )
+        right = _same_actor(
+            quote.speaker, row.get("speaker"), mapping, institutions, predicted_country, gold_country
         )
         if right or (quote.speaker is None and row.get("speaker") is None):
             speakers.tp += 1
@@ -472,20 +475,48 @@ def _score_document(gold: GoldDocument, result: DocumentResult, body: str, repor
             speakers.fn += 1
             note("quotes", "fn", row["text"][:80])
 
-    # Claims by value and unit; times by value (multisets per document).
-    _score_multiset(
+    # Claims by value and unit, then the subjects of the matched ones; times by value
+    # (multisets per document).
+    matched = _score_multiset(
         report,
         "claims",
         [(c.value, c.unit) for c in result.claims],
         [((r["value"], r["unit"]), r) for r in gold.rows("claims")],
         note,
     )
+    for i, row in matched:
+        if row.get("optional") or row.get("subject") is None:
+            continue
+        claim = result.claims[i]
+        report.subject_claims += 1
+        if _same_actor(claim.subject, row["subject"], mapping, institutions, predicted_country, gold_country):
+            report.right_subjects += 1
+        else:
+            note("claim_subjects", "fp", f"{claim.subject} for {row.get('text')!r} (gold {row['subject']})")
     _score_multiset(
         report,
         "times",
         [(t.value,) for t in result.times],
         [((r["value"],), r) for r in gold.rows("times")],
         note,
+    )
+
+
+def _same_actor(
+    predicted: str | None,
+    gold_id: str | None,
+    mapping: dict[str, str],
+    institutions: set[str],
+    predicted_country: dict[str, str],
+    gold_country: dict[str, str],
+) -> bool:
+    """Whether the predicted entity ``predicted`` is the gold actor ``gold_id``: the entity it
+    matched, or, when the gold actor is an institution (not a person), any entity of its country
+    (docs/annotation.md: "le ministère chinois du Commerce" given as China)."""
+    if predicted is None:
+        return False
+    return mapping.get(predicted) == gold_id or (
+        gold_id in institutions and predicted_country.get(predicted) == gold_country.get(gold_id)
     )
 
 
@@ -519,22 +550,27 @@ def _score_multiset(
     predicted: list[tuple[Any, ...]],
     gold: list[tuple[tuple[Any, ...], dict[str, Any]]],
     note: Any,
-) -> None:
+) -> list[tuple[int, dict[str, Any]]]:
+    """Count matches of ``predicted`` keys with ``gold`` keys (each gold row matched once, the
+    first unused equal key), and return the matched pairs: (index in ``predicted``, gold row)."""
     score = report.scores[area]
     used: set[int] = set()
-    for key in predicted:
+    pairs: list[tuple[int, dict[str, Any]]] = []
+    for n, key in enumerate(predicted):
         hit = next((i for i, (g, _) in enumerate(gold) if i not in used and _same(key, g)), None)
         if hit is None:
             score.fp += 1
             note(area, "fp", " ".join(map(str, key)))
             continue
         used.add(hit)
+        pairs.append((n, gold[hit][1]))
         if not gold[hit][1].get("optional"):
             score.tp += 1
     for i, (key, row) in enumerate(gold):
         if i not in used and not row.get("optional"):
             score.fn += 1
             note(area, "fn", f"{row.get('text')!r} = {' '.join(map(str, key))}")
+    return pairs
 
 
 # -- the quality gate -----------------------------------------------------------------------
@@ -543,10 +579,12 @@ EPSILON = 0.005
 
 
 def floors_of(report: Report) -> dict[str, float]:
-    """The gated figures of a report: F1 per area and event-date accuracy, rounded down."""
+    """The gated figures of a report: F1 per area, event-date, speaker and claim-subject
+    accuracy, rounded down."""
     figures = {area: score.f1 for area, score in report.scores.items()}
     figures["event_dates"] = report.date_accuracy
     figures["speaker_accuracy"] = report.speaker_accuracy
+    figures["claim_subjects"] = report.subject_accuracy
     return {name: int(value * 1000) / 1000 for name, value in figures.items()}
 
 
