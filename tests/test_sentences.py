@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from veille.sentences import quoted_tokens, set_sentence_starts
+from veille.sentences import quotations, quoted_tokens, restore_capital_accents, set_sentence_starts
 
 
 def _sentences(text: str) -> list[str]:
@@ -30,3 +30,18 @@ def test_an_unclosed_quotation_ends_with_its_paragraph() -> None:
     inside = {doc[i].text for i in quoted_tokens(doc)}
     assert {"Nous", "céderons", "ministre"} <= inside
     assert not {"président", "arrivé"} & inside
+
+
+def test_an_apostrophe_cut_from_its_word_opens_no_quotation() -> None:
+    doc = spacy.blank("fr")("Une décision qualifiée d'« historique » par le président.")
+    assert [doc[i].text for i in sorted(quoted_tokens(doc))] == ["historique"]
+
+
+def test_quotations_are_the_pairs_of_marks() -> None:
+    doc = spacy.blank("fr")("Il a parlé d'un « accord » et d'une “ paix ” durable.")
+    assert [(doc[o].text, doc[c].text) for o, c in quotations(doc)] == [("«", "»"), ("“", "”")]
+
+
+def test_a_capital_a_without_its_accent_is_read_as_the_preposition() -> None:
+    doc = restore_capital_accents(spacy.blank("fr")("A Londres, le ministre a parlé. A-t-il convaincu ?"))
+    assert [(t.text, t.norm_) for t in doc if t.text.startswith("A")] == [("A", "à"), ("A", "a")]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities import home_country
 from .kb import KBEntity, KnowledgeBase
 from .records import Entity, Mention
-from .sentences import quoted_tokens
+from .sentences import quotations
 from .syntax import CLAUSES, RELATIVES, case_of, coordinated, in_phrase_with_case, loose, passive
 
 # Institutions that, with no country named, belong to the country the article is about.
@@ -92,7 +92,8 @@ class ActorFinder:
         self.sentence_of = [0] * len(doc)
         for n, sentence in enumerate(self.sentences):
             self.sentence_of[sentence.start : sentence.end] = [n] * len(sentence)
-        self.quoted = quoted_tokens(doc)
+        self.spans = quotations(doc)  # (opening mark, closing mark) of each quotation
+        self.quoted = {i for opening, closing in self.spans for i in range(opening + 1, closing)}
 
     def first_person(self, token: Token) -> Actor | None:
         """Who "je" or "nous" inside a quotation is; subclasses know the quotation's speaker."""
@@ -144,7 +145,8 @@ class ActorFinder:
                 found
                 and found[1] in ("name", "partial")
                 and self.types.get(found[0].entity) == "person"
-                and not in_phrase_with_case(word)  # not "devant ses homologues X et Y"
+                # "le porte-parole de la présidence, X", not "devant ses homologues X et Y"
+                and (case_of(word) or case_of(word.head) or "de") == "de"
             ):
                 return [word]
         for word in window:
@@ -251,38 +253,44 @@ class ActorFinder:
             return None
         for word in token.subtree:
             found = self.mentioned.get(word.i)
-            if found and found[1] in ("name", "partial") and self.types.get(found[0].entity) == "person":
-                node = word
-                while node.i != token.i and node.dep_ not in CLAUSES:
-                    node = node.head
-                if node.i == token.i:  # not inside a clause of its own ("qui a rencontré X")
-                    return found[0]
+            if (
+                found
+                and found[1] in ("name", "partial")
+                and self.types.get(found[0].entity) == "person"
+                and _within(word, token)
+            ):
+                return found[0]
         return None
 
     def described_person(self, token: Token) -> Actor | None:
-        """ "Le ministre russe", "son homologue rwandais": the person of that country named last
-        before (within ``DESCRIPTION_WINDOW`` sentences); with no country ("le ministre"), the
-        person named last if ``any_description``."""
+        """ "Le ministre russe", "son homologue rwandais", "le chef de la diplomatie syrienne":
+        the person of that country named last before; with no country ("le ministre"), the
+        person named last within ``DESCRIPTION_WINDOW`` sentences, if ``any_description``."""
         if token.lemma_.lower() not in PERSON_NOUNS or not any(
             c.dep_ == "det" and (c.lower_ in DEFINITE or "Yes" in c.morph.get("Poss", []))
             for c in token.children
         ):
             return None
+        phrase = [w for w in token.subtree if w.i > token.i and _within(w, token)]
+        if any(w.pos_ == "PROPN" and w.i not in self.mentioned for w in phrase):
+            return None  # named right there ("le porte-parole, Jean Dupont"), by a name not known
         country = next(
             (
-                self.kb.by_adjective[c.lower_]
-                for c in token.children
-                if c.dep_ in ("amod", "nmod") and c.lower_ in self.kb.by_adjective
+                self.kb.by_adjective[w.lower_]
+                for w in phrase
+                if w.dep_ in ("amod", "nmod") and w.lower_ in self.kb.by_adjective
             ),
             None,
         )
+        if country is None and not self.any_description:
+            return None
         earliest = self.sentences[max(0, self.sentence_of[token.i] - DESCRIPTION_WINDOW)].start_char
         for start, actor in reversed(self.persons):
             if start >= token.idx:
                 continue
-            if start < earliest:
+            if country is None and start < earliest:
                 break
-            if self.country(actor.entity) == country or (country is None and self.any_description):
+            if country is None or self.country(actor.entity) == country:
                 return actor
         return None
 
@@ -316,3 +324,11 @@ class ActorFinder:
         mention = Mention(token.idx, token.idx + len(token.text), token.text, "adjective")
         self.unnamed[mention.start] = (record, mention)  # an entity mention once an event uses it
         return Actor(record.id, mention.start, mention.end)
+
+
+def _within(word: Token, head: Token) -> bool:
+    """Whether ``word`` belongs to ``head``'s phrase, not to a clause inside it ("qui a reçu X")."""
+    node = word
+    while node.i != head.i and node.dep_ not in CLAUSES and node.head.i != node.i:
+        node = node.head
+    return node.i == head.i

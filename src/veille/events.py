@@ -369,23 +369,21 @@ class _Coding(ActorFinder):
         return complements(token, slot)
 
     def first_person(self, token: Token) -> Actor | None:
-        """Who "je" or "nous" is inside a quotation: the speaker its sentence names, or, for
+        """Who "je" or "nous" is inside a quotation: its speaker (``veille_quotes``), or, for
         "nous", the speaker's country."""
-        sentence = self.sent(token)
-        for word in sentence:
-            entry = self.triggers.get(word.i)
-            if entry is None or "speech" not in entry.flags or word.i in self.quoted:
-                continue
-            speakers, _, _ = self._fill(word, entry.source, set())
-            if speakers:
-                speaker = speakers[0]
-                record = self.kb.get(self.country(speaker.entity) or "")
-                if token.lower_ == "nous" and record is not None and record.id != speaker.entity:
-                    mention = Mention(token.idx, token.idx + len(token.text), token.text, "pronoun")
-                    self.unnamed[mention.start] = (record, mention)
-                    return Actor(record.id, mention.start, mention.end)
-                return speaker
-        return None
+        quote = next(
+            (q for q in self.doc._.veille_quotes or () if q.start <= token.idx < q.end and q.speaker),
+            None,
+        )
+        if quote is None or quote.speaker is None:
+            return None
+        speaker = Actor(quote.speaker, token.idx, token.idx + len(token.text))
+        record = self.kb.get(self.country(quote.speaker) or "")
+        if token.lower_ == "nous" and record is not None and record.id != quote.speaker:
+            mention = Mention(token.idx, token.idx + len(token.text), token.text, "pronoun")
+            self.unnamed[mention.start] = (record, mention)
+            return Actor(record.id, mention.start, mention.end)
+        return speaker
 
     # -- modality and date -----------------------------------------------------------------
 

@@ -26,6 +26,7 @@ T = TypeVar("T")
 
 # veille's components, in pipeline order; each module registers its factory on import.
 COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("veille.sentences", "veille_capitals"),
     ("veille.sentences", "veille_sentences"),
     ("veille.entities", "veille_entities"),
     ("veille.roles", "veille_roles"),
@@ -59,7 +60,9 @@ def load_nlp(model: str, kb_paths: tuple[str, ...] = (), event_lexicons: tuple[s
     }
     configs["veille_events"]["lexicons"] = list(event_lexicons)
     for _, factory in COMPONENTS:
-        if factory == "veille_sentences":
+        if factory == "veille_capitals":
+            nlp.add_pipe(factory, first=True)  # before the tagger and parser read the words
+        elif factory == "veille_sentences":
             # The parser keeps boundaries set before it.
             nlp.add_pipe(factory, before="parser" if "parser" in nlp.pipe_names else None)
         else:

@@ -35,7 +35,7 @@ from .event_lexicon import inflections
 from .kb import KnowledgeBase
 from .kb import default as default_kb
 from .records import Entity, Quote
-from .sentences import FINAL, PAIRS, quotations
+from .sentences import FINAL, PAIRS
 from .syntax import NE, NEGATIONS, logical_subjects, near_lemmas, own_subjects, participle, verb_in_disguise
 
 MARKS = frozenset(PAIRS) | frozenset(PAIRS.values())
@@ -102,7 +102,7 @@ class _Finding(ActorFinder):
         super().__init__(doc, entities, finder.kb)
         self.finder = finder
         self.cues = finder.cues
-        self.spans = quotations(doc)
+        self.cue_of: dict[int, bool] = {}  # token -> whether it is a cue (asked often)
         self.speakers: dict[int, Actor | None] = {}  # sentence -> speaker of its last quotation
 
     def run(self) -> list[Quote]:
@@ -195,7 +195,7 @@ class _Finding(ActorFinder):
         # « aucun intérêt »"), else the verb it hangs from (a partial quotation: "X a loué une
         # « alliance »").
         above = self._above(opening, closing)
-        for verb in (*(v for v in above if self._cue(v)), *above):
+        for verb in (*(v for v in above if self._cue(v) and _finite(v)), *above):
             actors = self._subject_actors(verb)
             if actors:
                 return verb, actors[0]
@@ -296,6 +296,11 @@ class _Finding(ActorFinder):
 
     def _cue(self, token: Token) -> bool:
         """Whether ``token`` is a reporting verb (alone, or the last verb of a listed phrase)."""
+        if token.i not in self.cue_of:
+            self.cue_of[token.i] = self._is_cue(token)
+        return self.cue_of[token.i]
+
+    def _is_cue(self, token: Token) -> bool:
         verb = token.pos_ in ("VERB", "AUX") or participle(token)
         if not verb and (token.lower_ not in self.finder.verb_forms or not verb_in_disguise(token)):
             return False
@@ -321,17 +326,27 @@ class _Finding(ActorFinder):
         return actors[0] if actors else None
 
     def _subject_actors(self, verb: Token) -> list[Actor]:
-        for heads in (
-            own_subjects(verb),
-            self.inverted_subject(verb),
-            logical_subjects(verb),
-            self.left_subject(verb),
-        ):
+        # "a-t-elle promis": the inverted pronoun, however the parser attached it.
+        for word in self.doc[max(0, verb.i - 3) : verb.i]:
+            if word.lower_ in INVERTED and word.i in self.pronouns:
+                return [self.mentioned[word.i][0]]
+        inverted = self.inverted_subject(verb)
+        named = [w for w in inverted if self._named_person(w)]
+        # "…, a affirmé le porte-parole du Kremlin, Dmitri Peskov": the name in the incise first.
+        for heads in (named, own_subjects(verb), inverted, logical_subjects(verb), self.left_subject(verb)):
             for head in heads:
                 actors = self.actors(head)
                 if actors:
                     return actors
         return []
+
+    def _named_person(self, word: Token) -> bool:
+        found = self.mentioned.get(word.i)
+        return (
+            found is not None
+            and found[1] in ("name", "partial")
+            and self.types.get(found[0].entity) == "person"
+        )
 
     def _quote(self, first: int, end: int, speaker: Actor | None, cue: Token | None, direct: bool) -> Quote:
         """The quotation of tokens ``first`` to ``end`` (excluded), without edge spaces."""
@@ -405,6 +420,13 @@ def _clause_parts(clause: Token) -> list[tuple[int, int]]:
         if words:
             parts.append((words[0].i, words[-1].i))
     return parts
+
+
+def _finite(verb: Token) -> bool:
+    """Whether ``verb`` is said by a subject of its own: not an infinitive ("d'avoir soutenu")."""
+    return "Inf" not in verb.morph.get("VerbForm", []) and not any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in verb.children
+    )
 
 
 def _restrictive(verb: Token) -> bool:

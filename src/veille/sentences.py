@@ -54,6 +54,23 @@ def set_sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("veille_capitals")
+def restore_capital_accents(doc: Doc) -> Doc:
+    """ "A Londres, …": a capital written without its accent is the preposition "À". Placed first,
+    it tells the tagger and parser through the token's norm (the text is left as written)."""
+    for token in doc:
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        previous = doc[token.i - 1] if token.i else None
+        if (
+            token.text == "A"
+            and following is not None
+            and not following.text.startswith("-")  # "A-t-il"
+            and (previous is None or previous.is_space or previous.is_punct)
+        ):
+            token.norm_ = "à"
+    return doc
+
+
 def quoted_tokens(doc: Doc) -> set[int]:
     """Indices of the tokens inside « guillemets » or quotes (“ ”, " ", ' '), marks excluded."""
     return {i for opening, closing in quotations(doc) for i in range(opening + 1, closing)}
