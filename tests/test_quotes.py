@@ -137,3 +137,14 @@ def test_an_office_described_by_nationality_is_the_person_of_that_country_named_
     found = _found(_quotes(pipeline, text))
     assert ("l'accord était proche", "olaf-scholz", False) in found
     assert ("rien n'était signé", "olaf-scholz", False) in found
+
+
+def test_a_gerund_cue_inside_reported_speech_is_the_reporter_s(pipeline: Pipeline) -> None:
+    text = (
+        "En mai, Olaf Scholz avait estimé que la Chine était 'économiquement incontournable' "
+        "tout en assurant qu''en Allemagne, la prudence reste de mise'."
+    )
+    found = _found(_quotes(pipeline, text))
+    assert ("la Chine était 'économiquement incontournable", "olaf-scholz", False) in found
+    assert ("en Allemagne, la prudence reste de mise", "olaf-scholz", True) in found
+    assert all(speaker == "olaf-scholz" for _, speaker, _ in found)

@@ -195,7 +195,12 @@ class _Finding(ActorFinder):
         # « aucun intérêt »"), else the verb it hangs from (a partial quotation: "X a loué une
         # « alliance »").
         above = self._above(opening, closing)
-        for verb in (*(v for v in above if self._cue(v) and _finite(v)), *above):
+        for verb in above:
+            if self._cue(verb) and _finite(verb):
+                speaker = self._cue_speaker(verb)
+                if speaker is not None:
+                    return verb, speaker
+        for verb in above:
             actors = self._subject_actors(verb)
             if actors:
                 return verb, actors[0]
