@@ -292,7 +292,7 @@ def test_eval_command_prints_the_table_and_guards_the_floors(tmp_path: Path) -> 
     as_json = json.loads(runner.invoke(main, ["eval", str(gold_dir), "--format", "json"]).stdout)
     assert set(as_json) == {
         *("entities", "events", "quotes", "speakers", "claims", "times"),
-        *("event_dates", "speaker_accuracy", "claim_subjects"),
+        *("event_dates", "speaker_accuracy", "claim_subjects", "places"),
     }
 
 

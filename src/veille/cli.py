@@ -416,6 +416,9 @@ def evaluate(
             f"claim subjects: {report.subject_accuracy:.3f} accuracy"
             f" over {report.subject_claims} matched claim(s)"
         )
+        click.echo(
+            f"places: {report.place_accuracy:.3f} accuracy over {report.geocoded_places} matched place(s)"
+        )
     if verbose:
         for doc, area, kind, what in report.errors:
             label = "spurious" if kind == "fp" else "missed"

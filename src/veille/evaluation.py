@@ -73,6 +73,8 @@ class Report:
     matched_quotes: int = 0
     subject_claims: int = 0  # matched claims whose gold row has a subject
     right_subjects: int = 0
+    geocoded_places: int = 0  # matched gold places with a GeoNames id
+    right_places: int = 0
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)  # doc, area, kind, what
     documents: int = 0
 
@@ -91,6 +93,11 @@ class Report:
         """Right subjects over matched claims whose gold row has a subject (0 when there is none)."""
         return self.right_subjects / self.subject_claims if self.subject_claims else 0.0
 
+    @property
+    def place_accuracy(self) -> float:
+        """Matched gold places whose predicted place has their GeoNames id (0 when there is none)."""
+        return self.right_places / self.geocoded_places if self.geocoded_places else 0.0
+
     def as_dict(self) -> dict[str, dict[str, float]]:
         table = {
             area: {"precision": s.precision, "recall": s.recall, "f1": s.f1}
@@ -99,6 +106,7 @@ class Report:
         table["event_dates"] = {"accuracy": self.date_accuracy}
         table["speaker_accuracy"] = {"accuracy": self.speaker_accuracy}
         table["claim_subjects"] = {"accuracy": self.subject_accuracy}
+        table["places"] = {"accuracy": self.place_accuracy}
         return table
 
 
@@ -387,6 +395,7 @@ def _score_document(gold: GoldDocument, result: DocumentResult, body: str, repor
         if row["id"] not in mapping.values() and row["id"] not in credited:
             score.fn += 1
             note("entities", "fn", f"{row['name']} ({row['type']})")
+    _score_places(result, all_entities, mapping, report, note)
 
     # Events: code, and source and target at the level of the actor's country.
     gold_events = [
@@ -502,6 +511,27 @@ def _score_document(gold: GoldDocument, result: DocumentResult, body: str, repor
     )
 
 
+def _score_places(
+    result: DocumentResult,
+    gold: Sequence[dict[str, Any]],
+    mapping: dict[str, str],
+    report: Report,
+    note: Any,
+) -> None:
+    """Each matched gold place with a ``geonames`` id: right when its entity's place has that id."""
+    expected = {row["id"]: row["geonames"] for row in gold if row.get("geonames") is not None}
+    places = {p.entity: p.geonames for p in result.places}
+    for entity in result.entities:
+        gold_id = mapping.get(entity.id, "")
+        if gold_id not in expected:
+            continue
+        report.geocoded_places += 1
+        if places.get(entity.id) == expected[gold_id]:
+            report.right_places += 1
+        else:
+            note("places", "fp", f"{entity.name}: {places.get(entity.id)} (gold {expected[gold_id]})")
+
+
 def _same_actor(
     predicted: str | None,
     gold_id: str | None,
@@ -579,12 +609,13 @@ EPSILON = 0.005
 
 
 def floors_of(report: Report) -> dict[str, float]:
-    """The gated figures of a report: F1 per area, event-date, speaker and claim-subject
+    """The gated figures of a report: F1 per area, event-date, speaker, claim-subject and place
     accuracy, rounded down."""
     figures = {area: score.f1 for area, score in report.scores.items()}
     figures["event_dates"] = report.date_accuracy
     figures["speaker_accuracy"] = report.speaker_accuracy
     figures["claim_subjects"] = report.subject_accuracy
+    figures["places"] = report.place_accuracy
     return {name: int(value * 1000) / 1000 for name, value in figures.items()}
 
 

@@ -261,7 +261,7 @@ class _Coding(ActorFinder):
                 date=date,
                 date_precision=precision,
                 modality=modality,
-                location=None,
+                location=self._location(token),
                 trigger=trigger_span,
                 sentence=CharSpan(sentence.start_char, sentence.end_char),
                 confidence=round(min(confidence, 1.0), 2),
@@ -317,6 +317,24 @@ class _Coding(ActorFinder):
         start = min(w.idx for w in words if abs(w.i - token.i) <= 4)
         end = max(w.idx + len(w.text) for w in words if abs(w.i - token.i) <= 4)
         return TextSpan(start, end, self.text[start:end])
+
+    def _location(self, token: Token) -> str | None:
+        """Where the event happened, when the text says so: the place named by the nearest
+        complement of the trigger introduced by "à" (a city), "au", "aux", "en" or "dans" (a city
+        or a country): "une visite au Kazakhstan", "lors d'un sommet à Minsk". "À" before a
+        country is a recipient ("une aide à l'Ukraine"), not a place."""
+        heads = sorted(
+            (h for p in ("à", "en", "dans") for h in complements(token, p)), key=lambda h: abs(h.i - token.i)
+        )
+        for head in heads:
+            found = self.mentioned.get(head.i)
+            if found is None or found[1] not in ("name", "partial"):
+                continue
+            kind = self.types.get(found[0].entity)
+            word = next((c.lower_ for c in head.children if c.dep_ == "case"), "")
+            if kind == "location" or (kind == "country" and word != "à"):
+                return found[0].entity
+        return None
 
     def _text(self, actor: Actor | None) -> TextSpan | None:
         if actor is None:

@@ -35,6 +35,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("veille.times", "veille_times"),
     ("veille.claims", "veille_claims"),
     ("veille.events", "veille_events"),
+    ("veille.places", "veille_places"),
 )
 
 
@@ -56,7 +57,7 @@ def load_nlp(model: str, kb_paths: tuple[str, ...] = (), event_lexicons: tuple[s
     split_doubled_quotes(nlp)
     configs: dict[str, dict[str, Any]] = {
         name: {"kb_paths": list(kb_paths)}
-        for name in ("veille_entities", "veille_roles", "veille_quotes", "veille_events")
+        for name in ("veille_entities", "veille_roles", "veille_quotes", "veille_events", "veille_places")
     }
     configs["veille_events"]["lexicons"] = list(event_lexicons)
     for _, factory in COMPONENTS:

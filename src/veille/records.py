@@ -151,6 +151,7 @@ class Place:
     lon: float | None
     country: str | None
     feature: str | None
+    rule: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
