@@ -43,6 +43,7 @@ bench: install
 	$(BIN)/python bench/events_overhead.py
 	$(BIN)/python bench/quotes_claims_times_overhead.py
 	$(BIN)/python bench/places_overhead.py
+	$(BIN)/python bench/tone_themes_overhead.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal .pytest_cache .mypy_cache .ruff_cache

@@ -20,6 +20,7 @@ from veille.records import (
     Span,
     TextSpan,
     TimeExpression,
+    Tone,
 )
 
 BODY = (
@@ -226,6 +227,26 @@ def test_claim_subjects_are_scored_over_matched_claims_with_a_gold_subject() -> 
     assert score(dataclasses.replace(perfect(), claims=())).subject_accuracy == 0.0  # nothing verified
 
 
+def test_tone_sign_compares_the_sign_of_the_score_with_the_gold_label() -> None:
+    def toned(score: float | None) -> DocumentResult:
+        tone = None if score is None else Tone(score, max(score, 0.0), max(-score, 0.0), abs(score), 40)
+        return dataclasses.replace(perfect(), tone=tone)
+
+    # Neutral is within 0.5 of -1.0 (veille.tone.sign): -0.6 is neutral, -2 negative, 0.2 positive.
+    cases = [(0.2, "positive"), (-2.0, "negative"), (-0.6, "neutral"), (-0.6, "positive"), (None, "negative")]
+    report = evaluate(
+        (GoldDocument(f"d{i}", Path("unused.txt"), {**GOLD, "tone": label}), toned(value), BODY)
+        for i, (value, label) in enumerate(cases)
+    )
+    assert (report.right_tones, report.toned_documents) == (3, 5)
+    assert report.as_dict()["tone_sign"] == {"accuracy": pytest.approx(3 / 5)}
+    assert [what for _, area, _, what in report.errors if area == "tone_sign"] == [
+        "neutral (-0.60) (gold positive)",
+        "neutral (none) (gold negative)",
+    ]
+    assert score(perfect()).tone_sign == 0.0  # no label, nothing verified
+
+
 def test_optional_rows_are_neither_credited_nor_penalised() -> None:
     gold = {**GOLD, "entities": [*GOLD["entities"][:3], {**GOLD["entities"][3], "optional": True}]}
     report = score(perfect(), gold)
@@ -292,7 +313,7 @@ def test_eval_command_prints_the_table_and_guards_the_floors(tmp_path: Path) -> 
     as_json = json.loads(runner.invoke(main, ["eval", str(gold_dir), "--format", "json"]).stdout)
     assert set(as_json) == {
         *("entities", "events", "quotes", "speakers", "claims", "times"),
-        *("event_dates", "speaker_accuracy", "claim_subjects", "places"),
+        *("event_dates", "speaker_accuracy", "claim_subjects", "places", "tone_sign"),
     }
 
 

@@ -36,6 +36,7 @@ def test_scores_stay_at_or_above_the_floors() -> None:
         "speaker_accuracy",
         "claim_subjects",
         "places",
+        "tone_sign",
     }
     assert evaluation.check(report, baseline) == []
 
@@ -48,3 +49,4 @@ def test_the_gold_corpus_scored_against_itself_is_perfect() -> None:
     assert {area: score.f1 for area, score in report.scores.items()} == dict.fromkeys(evaluation.AREAS, 1.0)
     assert report.date_accuracy == 1.0
     assert report.subject_accuracy == 1.0
+    assert report.tone_sign == 1.0

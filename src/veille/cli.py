@@ -419,6 +419,9 @@ def evaluate(
         click.echo(
             f"places: {report.place_accuracy:.3f} accuracy over {report.geocoded_places} matched place(s)"
         )
+        click.echo(
+            f"tone sign: {report.tone_sign:.3f} agreement over {report.toned_documents} labelled document(s)"
+        )
     if verbose:
         for doc, area, kind, what in report.errors:
             label = "spurious" if kind == "fp" else "missed"

@@ -26,6 +26,7 @@ from .records import (
     Span,
     TextSpan,
     TimeExpression,
+    Tone,
 )
 from .settings import Settings
 
@@ -75,6 +76,8 @@ class Report:
     right_subjects: int = 0
     geocoded_places: int = 0  # matched gold places with a GeoNames id
     right_places: int = 0
+    toned_documents: int = 0  # documents whose gold file has a tone label
+    right_tones: int = 0
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)  # doc, area, kind, what
     documents: int = 0
 
@@ -98,6 +101,11 @@ class Report:
         """Matched gold places whose predicted place has their GeoNames id (0 when there is none)."""
         return self.right_places / self.geocoded_places if self.geocoded_places else 0.0
 
+    @property
+    def tone_sign(self) -> float:
+        """Documents whose predicted tone sign is the gold label, over labelled documents."""
+        return self.right_tones / self.toned_documents if self.toned_documents else 0.0
+
     def as_dict(self) -> dict[str, dict[str, float]]:
         table = {
             area: {"precision": s.precision, "recall": s.recall, "f1": s.f1}
@@ -107,6 +115,7 @@ class Report:
         table["speaker_accuracy"] = {"accuracy": self.speaker_accuracy}
         table["claim_subjects"] = {"accuracy": self.subject_accuracy}
         table["places"] = {"accuracy": self.place_accuracy}
+        table["tone_sign"] = {"accuracy": self.tone_sign}
         return table
 
 
@@ -131,6 +140,7 @@ def load_gold(directory: str | Path) -> list[GoldDocument]:
 
 
 ENTITY_TYPES = ("person", "organization", "country", "location", "group")
+TONES = ("positive", "negative", "neutral")
 MODALITIES = ("asserted", "planned", "hypothetical", "negated", "reported")
 
 
@@ -160,6 +170,8 @@ def problems(document: GoldDocument, body: str) -> list[str]:
                 for ref in refs
                 if row.get(ref) and row[ref] not in ids
             ]
+    if "tone" in document.data and document.data["tone"] not in TONES:
+        found.append(f"tone {document.data['tone']!r}")
     found += [
         f"events: modality {row.get('modality')!r}"
         for row in document.rows("events")
@@ -258,7 +270,18 @@ def as_result(document: GoldDocument, article: Article) -> DocumentResult:
         quotes=tuple(quotes),
         claims=claims,
         times=times,
+        tone=_labelled_tone(document.data.get("tone")),
     )
+
+
+def _labelled_tone(label: str | None) -> Tone | None:
+    """A tone whose sign (veille.tone.sign) is an annotator's label, to score their agreement."""
+    from .tone import NEUTRAL_BAND, NEUTRAL_POINT
+
+    if label not in TONES:
+        return None
+    score = NEUTRAL_POINT + {"positive": 2, "negative": -2, "neutral": 0}[label] * NEUTRAL_BAND
+    return Tone(score, max(score, 0.0), max(-score, 0.0), abs(score), 0)
 
 
 def fold(text: str) -> str:
@@ -484,6 +507,18 @@ def _score_document(gold: GoldDocument, result: DocumentResult, body: str, repor
             speakers.fn += 1
             note("quotes", "fn", row["text"][:80])
 
+    # Tone: the sign of the document's score (veille.tone.sign) against the gold label.
+    if gold.data.get("tone") in TONES:
+        from .tone import sign
+
+        report.toned_documents += 1
+        predicted = sign(result.tone.score) if result.tone else "neutral"
+        if predicted == gold.data["tone"]:
+            report.right_tones += 1
+        else:
+            score_text = f"{result.tone.score:.2f}" if result.tone else "none"
+            note("tone_sign", "fp", f"{predicted} ({score_text}) (gold {gold.data['tone']})")
+
     # Claims by value and unit, then the subjects of the matched ones; times by value
     # (multisets per document).
     matched = _score_multiset(
@@ -610,12 +645,13 @@ EPSILON = 0.005
 
 def floors_of(report: Report) -> dict[str, float]:
     """The gated figures of a report: F1 per area, event-date, speaker, claim-subject and place
-    accuracy, rounded down."""
+    accuracy and tone-sign agreement, rounded down."""
     figures = {area: score.f1 for area, score in report.scores.items()}
     figures["event_dates"] = report.date_accuracy
     figures["speaker_accuracy"] = report.speaker_accuracy
     figures["claim_subjects"] = report.subject_accuracy
     figures["places"] = report.place_accuracy
+    figures["tone_sign"] = report.tone_sign
     return {name: int(value * 1000) / 1000 for name, value in figures.items()}
 
 

@@ -36,6 +36,8 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("veille.claims", "veille_claims"),
     ("veille.events", "veille_events"),
     ("veille.places", "veille_places"),
+    ("veille.tone", "veille_tone"),
+    ("veille.themes", "veille_themes"),
 )
 
 

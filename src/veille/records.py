@@ -155,6 +155,19 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceTone:
+    """The tone of one sentence of the document, on the same scale as :class:`Tone`."""
+
+    start: int
+    end: int
+    score: float
+    positive: float
+    negative: float
+    polarity: float
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
 class Tone:
     """Document tone on GDELT's scale: score = positive - negative, in percent of words."""
 
@@ -163,6 +176,7 @@ class Tone:
     negative: float
     polarity: float
     words: int
+    sentences: tuple[SentenceTone, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,91 @@
+"""What the tone and theme components add to the pipeline's time per document, in one run.
+
+Run: .venv/bin/python bench/tone_themes_overhead.py [--repeat N] [PATH ...]
+On the same documents (default: examples/ and eval/articles/), N rounds, with the order of the
+configurations rotated each round, times (a) veille's full pipeline, (b) the full pipeline
+without ``veille_tone`` and ``veille_themes``, and (c) the full pipeline pipe by pipe, each
+component over all the documents in turn, which gives each component's own time. Prints medians
+per document, the ratio full / without the two (target <= +5%) and the two's share of the
+pipe-by-pipe time (target <= 5/105, the same bound seen from the full pipeline). The ratio is the
+median of the rounds' ratios, each taken within one round; the share, taken within one pass, is
+the steadier figure. Nothing reads what the two write, so removing them changes no other
+component's work.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from spacy.language import Language
+
+import corpus
+from veille.pipeline import load_nlp
+from veille.records import Article
+from veille.settings import Settings
+
+MEASURED = ("veille_tone", "veille_themes")
+TARGET = 0.05
+
+
+def pipe_by_pipe(nlp: Language, articles: list[Article], batch_size: int) -> dict[str, float]:
+    """Seconds each component of ``nlp`` takes over all of ``articles``, run in pipeline order."""
+    docs = corpus.make_docs(nlp, articles)
+    seconds = {}
+    for name, component in nlp.pipeline:
+        start = time.perf_counter()
+        if hasattr(component, "pipe"):  # spaCy's trained components work by batches
+            docs = list(component.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [component(doc) for doc in docs]
+        seconds[name] = time.perf_counter() - start
+    return seconds
+
+
+def main() -> None:
+    args = corpus.arguments(__doc__, corpus.ALL_ARTICLES)
+    settings = Settings()
+    articles = corpus.articles(args.paths, settings)
+    nlp = load_nlp(settings.model, settings.kb_paths, settings.event_lexicons)
+    configurations: dict[str, list[str]] = {"full": [], "without": list(MEASURED)}
+    corpus.run(nlp, articles[:2], settings.batch_size, [])  # warm up: load lazy data before timing
+    times: dict[str, list[float]] = {name: [] for name in [*configurations, "pipe by pipe"]}
+    components: dict[str, list[float]] = {name: [] for name in MEASURED}
+    shares: list[float] = []
+    for order in corpus.rotations([*configurations, "pipe by pipe"], args.repeat):
+        for name in order:
+            if name == "pipe by pipe":
+                seconds = pipe_by_pipe(nlp, articles, settings.batch_size)
+                total = sum(seconds.values())
+                times[name].append(total)
+                for component in MEASURED:
+                    components[component].append(seconds[component])
+                shares.append(sum(seconds[c] for c in MEASURED) / total)
+            else:
+                _, elapsed = corpus.timed(
+                    corpus.run, nlp, articles, settings.batch_size, configurations[name]
+                )
+                times[name].append(elapsed)
+    n = len(articles)
+    median = {name: statistics.median(values) for name, values in times.items()}
+    print(corpus.describe(articles, args.repeat))
+    print(f"full veille pipeline               {1000 * median['full'] / n:7.2f} ms/doc")
+    print(f"without tone and themes            {1000 * median['without'] / n:7.2f} ms/doc")
+    print(f"pipe by pipe, in all               {1000 * median['pipe by pipe'] / n:7.2f} ms/doc")
+    for component in MEASURED:
+        print(f"  {component:<32} {1000 * statistics.median(components[component]) / n:7.2f} ms/doc")
+    ratio = statistics.median(a / b for a, b in zip(times["full"], times["without"], strict=True))
+    share = statistics.median(shares)
+    print(
+        f"ratio full / without the two       {ratio:7.3f}"
+        f"  ({100 * (ratio - 1):+.1f}%; target <= +{100 * TARGET:.0f}%)"
+    )
+    print(
+        f"the two's share, pipe by pipe      {share:7.3f}"
+        f"  ({100 * share:.2f}% of the time per document, {100 * share / (1 - share):+.2f}% over the rest;"
+        f" target <= {100 * TARGET / (1 + TARGET):.1f}%)"
+    )
+
+
+if __name__ == "__main__":
+    main()
