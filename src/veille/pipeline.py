@@ -59,7 +59,14 @@ def load_nlp(model: str, kb_paths: tuple[str, ...] = (), event_lexicons: tuple[s
     split_doubled_quotes(nlp)
     configs: dict[str, dict[str, Any]] = {
         name: {"kb_paths": list(kb_paths)}
-        for name in ("veille_entities", "veille_roles", "veille_quotes", "veille_events", "veille_places")
+        for name in (
+            "veille_entities",
+            "veille_roles",
+            "veille_quotes",
+            "veille_claims",
+            "veille_events",
+            "veille_places",
+        )
     }
     configs["veille_events"]["lexicons"] = list(event_lexicons)
     for _, factory in COMPONENTS:
