@@ -96,8 +96,21 @@ class ActorFinder:
         self.quoted = {i for opening, closing in self.spans for i in range(opening + 1, closing)}
 
     def first_person(self, token: Token) -> Actor | None:
-        """Who "je" or "nous" inside a quotation is; subclasses know the quotation's speaker."""
-        return None
+        """Who "je" or "nous" is inside a quotation: its speaker (as ``veille_quotes`` found it,
+        once it has run), or, for "nous", the speaker's country."""
+        quote = next(
+            (q for q in self.doc._.veille_quotes or () if q.start <= token.idx < q.end and q.speaker),
+            None,
+        )
+        if quote is None or quote.speaker is None:
+            return None
+        speaker = Actor(quote.speaker, token.idx, token.idx + len(token.text))
+        record = self.kb.get(self.country(quote.speaker) or "")
+        if token.lower_ == "nous" and record is not None and record.id != quote.speaker:
+            mention = Mention(token.idx, token.idx + len(token.text), token.text, "pronoun")
+            self.unnamed[mention.start] = (record, mention)
+            return Actor(record.id, mention.start, mention.end)
+        return speaker
 
     def same_actor(self, a: Actor, b: Actor) -> bool:
         """One entity, or a country and someone or something of that country."""

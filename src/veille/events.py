@@ -43,7 +43,7 @@ from .event_lexicon import (
 from .kb import KnowledgeBase
 from .kb import default as default_kb
 from .ontology import event_type
-from .records import DatePrecision, Entity, Event, Mention, Modality, TextSpan, TimeExpression
+from .records import DatePrecision, Entity, Event, Modality, TextSpan, TimeExpression
 from .records import Span as CharSpan
 from .syntax import (
     CLAUSES,
@@ -385,23 +385,6 @@ class _Coding(ActorFinder):
         if slot == "head":
             return governing_subjects(token, mutual="mutual" in self.triggers.get(token.i, NO_ENTRY).flags)
         return complements(token, slot)
-
-    def first_person(self, token: Token) -> Actor | None:
-        """Who "je" or "nous" is inside a quotation: its speaker (``veille_quotes``), or, for
-        "nous", the speaker's country."""
-        quote = next(
-            (q for q in self.doc._.veille_quotes or () if q.start <= token.idx < q.end and q.speaker),
-            None,
-        )
-        if quote is None or quote.speaker is None:
-            return None
-        speaker = Actor(quote.speaker, token.idx, token.idx + len(token.text))
-        record = self.kb.get(self.country(quote.speaker) or "")
-        if token.lower_ == "nous" and record is not None and record.id != quote.speaker:
-            mention = Mention(token.idx, token.idx + len(token.text), token.text, "pronoun")
-            self.unnamed[mention.start] = (record, mention)
-            return Actor(record.id, mention.start, mention.end)
-        return speaker
 
     # -- modality and date -----------------------------------------------------------------
 
