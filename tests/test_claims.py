@@ -247,3 +247,13 @@ def test_a_count_that_is_the_subject_is_about_where_it_happened(pipeline: Pipeli
     # "selon l'ONU" names who counted, not what the count is about.
     text = "Selon l'ONU, plus de 300 personnes ont été tuées au Soudan depuis lundi."
     assert _subjects(pipeline, text) == [("plus de 300 personnes", "SDN")]
+
+
+@pytest.mark.model
+def test_a_percentage_after_a_country_name_and_son_in_a_relative_clause(pipeline: Pipeline) -> None:
+    text = (
+        "Mais le Brésil, pays immense qui doit exporter via le Chili 30% de son cuivre, "
+        "cherche d'autres routes. Un Boeing 737 a atterri."
+    )
+    claims = _run(pipeline, text).claims
+    assert [(c.text, c.value, c.unit, c.subject) for c in claims] == [("30%", 30.0, "percent", "BRA")]

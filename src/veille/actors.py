@@ -209,6 +209,13 @@ class ActorFinder:
             return self.mentioned[token.i][0]
         if token.lower_ in RELATIVES and token.head.dep_ == "acl:relcl":
             return self.actor(token.head.head, depth)
+        if (
+            token.pos_ == "NOUN"
+            and token.dep_ in ("conj", "appos")
+            and token.head.i in self.mentioned
+            and not any(c.dep_ == "cc" for c in token.children)
+        ):
+            return self.mentioned[token.head.i][0]  # "le Mali, pays enclavé": an apposition
         if token.lower_ in FIRST_PERSON and token.i in self.quoted:
             return self.first_person(token)
         if token.pos_ == "ADJ":

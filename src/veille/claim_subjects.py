@@ -126,7 +126,9 @@ class ClaimSubjects:
             if child.i in inside:
                 continue
             if child.dep_ == "det" and "Yes" in child.morph.get("Poss", []):
-                found = self._mentioned(child)
+                # "son", "sa", "ses" refer to the subject of their clause when it names an actor
+                # ("le pays, qui exporte 80 % de son pétrole"), else to the resolved pronoun.
+                found = self._clause(noun, inside) or self._mentioned(child)
                 if found:
                     return found
             elif child.dep_ == "amod" or (child.dep_ == "nmod" and not case_of(child)):

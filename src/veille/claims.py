@@ -42,6 +42,7 @@ SPACES = re.compile(r"[\s\u00a0\u202f]+")
 TOTALS = ("le nombre de ", "le nombre d'", "le nombre d’", "le total de ", "le bilan à ")  # noqa: RUF001
 PARTITIVES = ("des ", "d'entre les ", "d’entre les ", "sur ")  # noqa: RUF001
 OPENERS = frozenset({"de", "des", "du", "d'", "d’"})  # noqa: RUF001
+PERCENT_AFTER = re.compile(r"[ \u00a0\u202f]?(?:%|pour\s?cent\b)")  # a percentage sign or words right after
 NOUNISH = frozenset({"NOUN", "PROPN", "ADJ"})
 SYMBOL_WORDS = frozenset({"km", "m", "kg", "ha"})  # lowercase symbols, matched as written
 INVARIABLE_ENDINGS = ("ais", "ois", "ss", "us")  # "Congolais", "Chinois" are singular too
@@ -217,7 +218,8 @@ class ClaimGrammar:
         if m["d"]:
             kind, value = "number", float(SPACES.sub("", m["d"]).replace(",", "."))
             start = m.start("pre") if m["pre"] else m.start("d")
-            if self._named(text, m.start("d")):
+            # "Boeing 737" is a name; "via la Russie 80 % de son pétrole" is a figure.
+            if self._named(text, m.start("d")) and not PERCENT_AFTER.match(text, m.end("d")):
                 return None
         elif m["w"]:
             words_value = _words_value(m["w"])
