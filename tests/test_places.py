@@ -41,7 +41,18 @@ def test_a_country_gets_its_geonames_id_and_kind(geocoder: Geocoder) -> None:
         "country",
         "country",
     )
-    assert place.lat is None and place.lon is None  # no centroid pretends to be a place
+    # The country's own representative point, from the knowledge base: not its capital's.
+    assert place.lat is not None and place.lon is not None
+    assert 41.5 < place.lat < 52.2 and 87.7 < place.lon < 120.0
+    assert _km(place, 47.9077, 106.8832) > 100
+
+
+def test_every_country_of_the_knowledge_base_has_coordinates() -> None:
+    countries = [e for e in default_kb().entities.values() if e.type == "country"]
+    assert len(countries) >= 250
+    for record in countries:
+        assert record.lat is not None and record.lon is not None, record.id
+        assert -90 <= record.lat <= 90 and -180 <= record.lon <= 180, record.id
 
 
 def test_a_city_is_placed_within_ten_kilometres(geocoder: Geocoder) -> None:
@@ -125,6 +136,19 @@ def test_the_pipeline_places_entities_and_locates_a_visit(pipeline: Pipeline, va
     assert places["ulan-bator"].geonames == 2028462
     (visit,) = [e for e in result.events if e.code == "042"]
     assert visit.location == "MNG"
+
+
+@pytest.mark.model
+def test_a_country_place_has_coordinates_inside_the_country(pipeline: Pipeline) -> None:
+    result = _run(
+        pipeline,
+        "Le ministre allemand des Affaires étrangères s'est rendu jeudi en France, "
+        "où il a plaidé pour une défense européenne commune.",
+    )
+    france = next(p for p in result.places if p.entity == "FRA")
+    assert (france.feature, france.rule, france.country) == ("country", "country", "FRA")
+    assert france.lat is not None and france.lon is not None
+    assert 41 < france.lat < 51 and -5 < france.lon < 10
 
 
 @pytest.mark.model

