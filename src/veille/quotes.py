@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -85,6 +86,7 @@ class QuoteFinder:
         self.cues = cues
         # The lemmatizer leaves some inflected verbs alone ("estime", "dément"): their forms.
         self.verb_forms = {form: lemma for lemma in cues.verbs for form in inflections(lemma)}
+        self.words = frozenset({*cues.verbs, *self.verb_forms, *cues.sources})  # what a cue may be
 
     def __call__(self, doc: Doc) -> Doc:
         finding = _Finding(self, doc, list(doc._.veille_entities or ()))
@@ -238,9 +240,14 @@ class _Finding(ActorFinder):
     # -- indirect speech ---------------------------------------------------------------------
 
     def _indirect(self) -> Iterator[Quote]:
-        for token in self.doc:
-            if token.i in self.quoted:
+        # Only the words that may be cues, found on the token arrays (cheaper than every Token).
+        strings = self.doc.vocab.strings
+        wanted = {strings[w] for w in self.finder.words}
+        arrays = self.doc.to_array([LEMMA, LOWER]).tolist()
+        for i, (lemma, lower) in enumerate(arrays):
+            if (lemma not in wanted and lower not in wanted) or i in self.quoted:
                 continue
+            token = self.doc[i]
             if token.lower_ in self.cues.sources and token.dep_ == "case":
                 yield from self._according_to(token)
                 continue
