@@ -8,6 +8,7 @@ on the documents, since ``veille_times`` and the event coder read them there.
 from __future__ import annotations
 
 import argparse
+import statistics
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -74,3 +75,22 @@ def rotations(names: Sequence[str], repeat: int) -> Iterator[list[str]]:
     for round_ in range(repeat):
         shift = round_ % len(names)
         yield [*names[shift:], *names[:shift]]
+
+
+def pipe_by_pipe(nlp: Language, articles: list[Article], batch_size: int) -> dict[str, float]:
+    """Seconds each component of ``nlp`` takes over all of ``articles``, run in pipeline order."""
+    docs = make_docs(nlp, articles)
+    seconds = {}
+    for name, component in nlp.pipeline:
+        start = time.perf_counter()
+        if hasattr(component, "pipe"):  # spaCy's trained components work by batches
+            docs = list(component.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [component(doc) for doc in docs]
+        seconds[name] = time.perf_counter() - start
+    return seconds
+
+
+def paired(numerators: list[float], denominators: list[float]) -> float:
+    """The median of the rounds' ratios (slow drifts in machine load cancel out)."""
+    return statistics.median(a / b for a, b in zip(numerators, denominators, strict=True))

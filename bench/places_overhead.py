@@ -13,7 +13,6 @@ from __future__ import annotations
 import statistics
 
 import corpus
-from quotes_claims_times_overhead import paired, pipe_by_pipe
 from veille.pipeline import load_nlp
 from veille.settings import Settings
 
@@ -34,7 +33,7 @@ def main() -> None:
     for order in corpus.rotations([*configurations, "pipe by pipe"], args.repeat):
         for name in order:
             if name == "pipe by pipe":
-                seconds = pipe_by_pipe(nlp, articles, settings.batch_size)
+                seconds = corpus.pipe_by_pipe(nlp, articles, settings.batch_size)
                 own.append(seconds[MEASURED])
                 shares.append(seconds[MEASURED] / sum(seconds.values()))
             else:
@@ -47,7 +46,7 @@ def main() -> None:
     print(f"full veille pipeline               {1000 * statistics.median(times['full']) / n:7.1f} ms/doc")
     print(f"without veille_places              {1000 * statistics.median(times['without']) / n:7.1f} ms/doc")
     print(f"  veille_places alone              {1000 * statistics.median(own) / n:7.2f} ms/doc")
-    ratio = paired(times["full"], times["without"])
+    ratio = corpus.paired(times["full"], times["without"])
     share = statistics.median(shares)
     print(f"ratio full / without               {ratio:7.3f}  ({100 * (ratio - 1):+.1f}%)")
     print(

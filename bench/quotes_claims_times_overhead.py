@@ -20,37 +20,14 @@ ratio (c) measures what removing the three saves, and the share from (d) what th
 from __future__ import annotations
 
 import statistics
-import time
-
-from spacy.language import Language
 
 import corpus
 from veille.pipeline import COMPONENTS, load_nlp
-from veille.records import Article
 from veille.settings import Settings
 
 VEILLE = [name for _, name in COMPONENTS]
 MEASURED = ("veille_quotes", "veille_times", "veille_claims")
 TARGET = 0.10
-
-
-def pipe_by_pipe(nlp: Language, articles: list[Article], batch_size: int) -> dict[str, float]:
-    """Seconds each component of ``nlp`` takes over all of ``articles``, run in pipeline order."""
-    docs = corpus.make_docs(nlp, articles)
-    seconds = {}
-    for name, component in nlp.pipeline:
-        start = time.perf_counter()
-        if hasattr(component, "pipe"):  # spaCy's trained components work by batches
-            docs = list(component.pipe(docs, batch_size=batch_size))
-        else:
-            docs = [component(doc) for doc in docs]
-        seconds[name] = time.perf_counter() - start
-    return seconds
-
-
-def paired(numerators: list[float], denominators: list[float]) -> float:
-    """The median of the rounds' ratios."""
-    return statistics.median(a / b for a, b in zip(numerators, denominators, strict=True))
 
 
 def main() -> None:
@@ -66,7 +43,7 @@ def main() -> None:
     for order in corpus.rotations([*configurations, "pipe by pipe"], args.repeat):
         for name in order:
             if name == "pipe by pipe":
-                seconds = pipe_by_pipe(nlp, articles, settings.batch_size)
+                seconds = corpus.pipe_by_pipe(nlp, articles, settings.batch_size)
                 total = sum(seconds.values())
                 times[name].append(total)
                 for component in MEASURED:
@@ -90,9 +67,9 @@ def main() -> None:
     )
     for component in MEASURED:
         print(f"  {component:<32} {1000 * statistics.median(components[component]) / n:7.1f} ms/doc")
-    full_without = paired(times["full"], times["without"])
+    full_without = corpus.paired(times["full"], times["without"])
     share = statistics.median(shares)
-    full_bare = paired(times["full"], times["bare"])
+    full_bare = corpus.paired(times["full"], times["bare"])
     print(
         f"ratio full / without the three     {full_without:7.3f}"
         f"  ({100 * (full_without - 1):+.1f}%; target <= +{100 * TARGET:.0f}%)"

@@ -15,31 +15,13 @@ component's work.
 from __future__ import annotations
 
 import statistics
-import time
-
-from spacy.language import Language
 
 import corpus
 from veille.pipeline import load_nlp
-from veille.records import Article
 from veille.settings import Settings
 
 MEASURED = ("veille_tone", "veille_themes")
 TARGET = 0.05
-
-
-def pipe_by_pipe(nlp: Language, articles: list[Article], batch_size: int) -> dict[str, float]:
-    """Seconds each component of ``nlp`` takes over all of ``articles``, run in pipeline order."""
-    docs = corpus.make_docs(nlp, articles)
-    seconds = {}
-    for name, component in nlp.pipeline:
-        start = time.perf_counter()
-        if hasattr(component, "pipe"):  # spaCy's trained components work by batches
-            docs = list(component.pipe(docs, batch_size=batch_size))
-        else:
-            docs = [component(doc) for doc in docs]
-        seconds[name] = time.perf_counter() - start
-    return seconds
 
 
 def main() -> None:
@@ -55,7 +37,7 @@ def main() -> None:
     for order in corpus.rotations([*configurations, "pipe by pipe"], args.repeat):
         for name in order:
             if name == "pipe by pipe":
-                seconds = pipe_by_pipe(nlp, articles, settings.batch_size)
+                seconds = corpus.pipe_by_pipe(nlp, articles, settings.batch_size)
                 total = sum(seconds.values())
                 times[name].append(total)
                 for component in MEASURED:
@@ -74,7 +56,7 @@ def main() -> None:
     print(f"pipe by pipe, in all               {1000 * median['pipe by pipe'] / n:7.2f} ms/doc")
     for component in MEASURED:
         print(f"  {component:<32} {1000 * statistics.median(components[component]) / n:7.2f} ms/doc")
-    ratio = statistics.median(a / b for a, b in zip(times["full"], times["without"], strict=True))
+    ratio = corpus.paired(times["full"], times["without"])
     share = statistics.median(shares)
     print(
         f"ratio full / without the two       {ratio:7.3f}"
