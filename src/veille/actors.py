@@ -8,12 +8,14 @@ an event and the speaker of a quotation are found by the same rules.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from .entities import home_country
+from .extensions import text_of
 from .kb import KBEntity, KnowledgeBase
 from .records import Entity, Mention
 from .sentences import quotations
@@ -70,10 +72,14 @@ class ActorFinder:
         self.entities = entities
         # Each token inside a mention: the actor the mention names (with its words) and its kind.
         self.mentioned: dict[int, tuple[Actor, str]] = {}
+        starts = doc.to_array(IDX).tolist()  # each token's first character
         for entity in entities:
             for m in entity.mentions:
-                for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
-                    self.mentioned[t.i] = (Actor(entity.id, m.start, m.end), m.kind)
+                # The tokens the mention's characters touch (doc.char_span's "expand", cheaper).
+                first = max(0, bisect_right(starts, m.start) - 1)
+                last = bisect_left(starts, m.end)
+                for i in range(first, last):
+                    self.mentioned[i] = (Actor(entity.id, m.start, m.end), m.kind)
         self.pronouns = {i for i, (_, kind) in self.mentioned.items() if kind == "pronoun"}
         # Where each person is named (not by a pronoun), in text order.
         self.persons = sorted(
@@ -88,7 +94,7 @@ class ActorFinder:
         self.home = home_country(entities)
         self.countries = {e.id: e.country or e.id for e in entities}
         self.types = {e.id: e.type for e in entities}
-        self.text = doc.text  # built anew by each access to doc.text
+        self.text = text_of(doc)
         # The sentences, from the sentence-start array (cheaper than doc.sents, same spans).
         flags = doc.to_array(SENT_START).tolist() if doc.has_annotation("SENT_START") else []
         starts = [i for i, flag in enumerate(flags) if flag == 1 or i == 0] or [0]

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Token
 
 from .actors import ActorFinder
+from .extensions import text_of
 from .kb import KnowledgeBase
 from .kb import default as default_kb
 from .syntax import RELATIVES, case_of
@@ -22,12 +23,11 @@ COUNTRY_LIKE = frozenset({"country", "organization"})
 
 
 class Tokens:
-    """A document's tokens by character offset, and its text, built once (each access to
-    ``doc.text`` builds it anew)."""
+    """A document's tokens by character offset, and its text."""
 
-    def __init__(self, doc: Doc, text: str | None = None) -> None:
+    def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text if text is None else text
+        self.text = text_of(doc)
         self.starts: list[int] = doc.to_array("IDX").tolist()
 
     def at(self, offset: int) -> Token | None:
@@ -73,8 +73,7 @@ class ClaimSubjects:
         self.starts = [r[0] for r in rows]
         self.types = {e.id: e.type for e in entities}
         self.finder = ActorFinder(doc, entities, kb or default_kb()) if entities else None
-        # The figures are read on the same tokens, and on the text the finder has built.
-        self.tokens = Tokens(doc, self.finder.text if self.finder is not None else None)
+        self.tokens = Tokens(doc)  # the figures are read on the same tokens
 
     def of(self, head: Token, start: int, end: int, unit: str | None = None) -> str | None:
         """The entity the figure ``[start, end)``, about ``head``, is about, or ``None``."""

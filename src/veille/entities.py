@@ -25,7 +25,7 @@ from anyascii import anyascii
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
+from .extensions import text_of
 from .gazetteer import Gazetteer, NameMatch, for_kb
 from .kb import KBEntity, KnowledgeBase
 from .kb import default as default_kb
@@ -140,7 +140,7 @@ class EntityRecognizer:
 
     def _kb_spans(self, doc: Doc) -> list[tuple[Span, NameMatch]]:
         found = []
-        for match in self.gazetteer.find(doc.text):
+        for match in self.gazetteer.find(text_of(doc)):
             span = doc.char_span(match.start, match.end, alignment_mode="strict")
             if span is None:
                 continue

@@ -52,7 +52,7 @@ from .syntax import (
     REFLEXIVE,
     case_of,
     clause_verb,
-    complements,
+    complements_by_case,
     governing_subjects,
     logical_objects,
     logical_subjects,
@@ -62,6 +62,7 @@ from .syntax import (
     own_subjects,
     participle,
     reflexive,
+    tokens_with,
     verb_form,
     verb_in_disguise,
 )
@@ -107,6 +108,8 @@ class EventCoder:
         self.verb_forms = {
             form: lemma for lemma, pos in lexicon if pos == "VERB" for form in inflections(lemma)
         }
+        self.lemmas = frozenset(lemma for lemma, _ in lexicon)  # what a trigger's lemma or form may be
+        self.forms = frozenset(self.verb_forms)
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.veille_article
@@ -161,6 +164,7 @@ class _Coding(ActorFinder):
         self.coder = coder
         self.date = date
         self.triggers: dict[int, Trigger] = {}
+        self.complements: dict[int, dict[str, list[Token]]] = {}  # token -> its complements by case
         self.times: list[tuple[TimeExpression, range]] = []
         for time in doc._.veille_times or ():
             span = doc.char_span(time.start, time.end, alignment_mode="expand")
@@ -168,7 +172,7 @@ class _Coding(ActorFinder):
                 self.times.append((time, range(span.start, span.end)))
 
     def run(self) -> list[Event]:
-        for token in self.doc:
+        for token in tokens_with(self.doc, self.coder.lemmas, self.coder.forms):
             entry = self.coder.match(token)
             if entry is not None:
                 self.triggers[token.i] = entry
@@ -244,6 +248,7 @@ class _Coding(ActorFinder):
         kind = event_type(code)
         target_slot = "content" if code != entry.code else target_slot
         rule = f"{entry.name} {code} source={source_slot or '-'} target={target_slot or '-'}"
+        location = self._location(token)
         for source, target in pairs:
             confidence = (
                 0.4 + 0.25 * (source is not None) + 0.25 * (target is not None) + 0.1 * bool(entry.extra)
@@ -261,7 +266,7 @@ class _Coding(ActorFinder):
                 date=date,
                 date_precision=precision,
                 modality=modality,
-                location=self._location(token),
+                location=location,
                 trigger=trigger_span,
                 sentence=CharSpan(sentence.start_char, sentence.end_char),
                 confidence=round(min(confidence, 1.0), 2),
@@ -323,8 +328,9 @@ class _Coding(ActorFinder):
         complement of the trigger introduced by "à" (a city), "au", "aux", "en" or "dans" (a city
         or a country): "une visite au Kazakhstan", "lors d'un sommet à Minsk". "À" before a
         country is a recipient ("une aide à l'Ukraine"), not a place."""
+        by_case = self._complements(token)
         heads = sorted(
-            (h for p in ("à", "en", "dans") for h in complements(token, p)), key=lambda h: abs(h.i - token.i)
+            (h for p in ("à", "en", "dans") for h in by_case.get(p, ())), key=lambda h: abs(h.i - token.i)
         )
         for head in heads:
             found = self.mentioned.get(head.i)
@@ -384,7 +390,12 @@ class _Coding(ActorFinder):
             return [s for c in token.children if c.dep_ == "ccomp" for s in logical_subjects(c)]
         if slot == "head":
             return governing_subjects(token, mutual="mutual" in self.triggers.get(token.i, NO_ENTRY).flags)
-        return complements(token, slot)
+        return self._complements(token).get(slot, [])
+
+    def _complements(self, token: Token) -> dict[str, list[Token]]:
+        if token.i not in self.complements:
+            self.complements[token.i] = complements_by_case(token)
+        return self.complements[token.i]
 
     # -- modality and date -----------------------------------------------------------------
 

@@ -24,3 +24,15 @@ ATTRIBUTES = (
 for _name in ATTRIBUTES:
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per document and kept in ``doc.user_data`` (spaCy joins every
+    token's text again at each access, and several components read it)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return str(text)
+
+
+_TEXT = "veille.text"

@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -37,7 +36,16 @@ from .kb import KnowledgeBase
 from .kb import default as default_kb
 from .records import Entity, Quote
 from .sentences import FINAL, PAIRS
-from .syntax import NE, NEGATIONS, logical_subjects, near_lemmas, own_subjects, participle, verb_in_disguise
+from .syntax import (
+    NE,
+    NEGATIONS,
+    logical_subjects,
+    near_lemmas,
+    own_subjects,
+    participle,
+    tokens_with,
+    verb_in_disguise,
+)
 
 MARKS = frozenset(PAIRS) | frozenset(PAIRS.values())
 COMPLEMENTIZERS = frozenset({"que", "qu'", "qu’"})  # noqa: RUF001
@@ -86,7 +94,8 @@ class QuoteFinder:
         self.cues = cues
         # The lemmatizer leaves some inflected verbs alone ("estime", "dément"): their forms.
         self.verb_forms = {form: lemma for lemma in cues.verbs for form in inflections(lemma)}
-        self.words = frozenset({*cues.verbs, *self.verb_forms, *cues.sources})  # what a cue may be
+        self.lemmas = frozenset(cues.verbs)  # what a cue's lemma or form may be
+        self.forms = frozenset({*self.verb_forms, *cues.sources})
 
     def __call__(self, doc: Doc) -> Doc:
         finding = _Finding(self, doc, list(doc._.veille_entities or ()))
@@ -240,14 +249,9 @@ class _Finding(ActorFinder):
     # -- indirect speech ---------------------------------------------------------------------
 
     def _indirect(self) -> Iterator[Quote]:
-        # Only the words that may be cues, found on the token arrays (cheaper than every Token).
-        strings = self.doc.vocab.strings
-        wanted = {strings[w] for w in self.finder.words}
-        arrays = self.doc.to_array([LEMMA, LOWER]).tolist()
-        for i, (lemma, lower) in enumerate(arrays):
-            if (lemma not in wanted and lower not in wanted) or i in self.quoted:
+        for token in tokens_with(self.doc, self.finder.lemmas, self.finder.forms):
+            if token.i in self.quoted:
                 continue
-            token = self.doc[i]
             if token.lower_ in self.cues.sources and token.dep_ == "case":
                 yield from self._according_to(token)
                 continue

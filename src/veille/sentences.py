@@ -16,10 +16,14 @@ quotation and the words that attribute it stay one sentence. Every other token i
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, cast
 
+import numpy
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 PAIRS = {"«": "»", "“": "”", '"': '"', "'": "'", "‘": "’"}  # noqa: RUF001 (a lone ' token is a quote mark)
@@ -30,27 +34,44 @@ ELIDED = frozenset({"d", "l", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lors
 # A quote mark right after an elided word's apostrophe: "qu''au".
 DOUBLED_QUOTE = r"(?<=\w['’])['‘]"  # noqa: RUF001
 MAX_QUOTE_TOKENS = 150  # an unclosed mark stops protecting after this many tokens
+_QUOTATIONS = "veille.quotations"  # where quotations() keeps its answer in doc.user_data
 
 
 @Language.component("veille_sentences")
 def set_sentence_starts(doc: Doc) -> Doc:
     quoted = quoted_tokens(doc)
-    for i, token in enumerate(doc):
-        previous = _previous_word(doc, i)
+    texts = [t.text for t in doc]
+    spaces = [t.is_space for t in doc]
+    flags = []
+    previous: int | None = None  # the last word (not whitespace) before the token
+    before: int | None = None  # the word before that one
+    for i in range(len(texts)):
         if previous is None:
             start = True
-        elif doc[i - 1].is_space and "\n" in doc[i - 1].text:
-            start = not token.is_space
-        elif token.is_space or i in quoted:
+        elif spaces[i - 1] and "\n" in texts[i - 1]:
+            start = not spaces[i]
+        elif spaces[i] or i in quoted:
             start = False
         else:
-            start = _final(doc, previous) and (
-                token.text[:1].isupper()
-                or token.text[:1].isdigit()
-                or token.text in OPENING
-                or _opens(doc, i)
+            final = texts[previous] in FINAL or (
+                texts[previous] in CLOSING and before is not None and texts[before] in FINAL
+            )  # final punctuation, maybe before a closing mark
+            start = (
+                final
+                and (
+                    texts[i][:1].isupper()
+                    or texts[i][:1].isdigit()
+                    or texts[i] in OPENING
+                    # a straight or left single quote opening a quotation: "'Nous partirons', a-t-il dit"
+                    or (texts[i] in ("'", "‘", '"') and i + 1 < len(texts) and texts[i + 1][:1].isupper())  # noqa: RUF001
+                )
             )
-        token.is_sent_start = start
+        flags.append(1 if start else -1)
+        if not spaces[i]:
+            before, previous = previous, i
+    # All at once: setting each token's is_sent_start checks the whole document every time.
+    starts = numpy.array(flags, dtype="int64").view("uint64").reshape(-1, 1)  # -1 as spaCy stores it
+    doc.from_array([SENT_START], cast(Ints2d, starts))
     return doc
 
 
@@ -80,23 +101,31 @@ def quotations(doc: Doc) -> list[tuple[int, int]]:
     """(opening mark, closing mark) token indices of each quotation of ``doc``.
 
     A quotation left open ends at the paragraph's end or after ``MAX_QUOTE_TOKENS`` tokens: its
-    "closing mark" is then the token after its last word.
+    "closing mark" is then the token after its last word. Several components ask: the answer is
+    kept in ``doc.user_data`` (the tokens of a document do not change once it is made).
     """
-    found: list[tuple[int, int]] = []
+    cached = doc.user_data.get(_QUOTATIONS)
+    if cached is None:
+        cached = doc.user_data[_QUOTATIONS] = tuple(_find_quotations(doc))
+    return list(cached)
+
+
+def _find_quotations(doc: Doc) -> Iterator[tuple[int, int]]:
+    # Read from the token arrays: only quote marks and line breaks need a closer look.
+    strings = doc.vocab.strings
+    marks = {strings.add(mark) for mark in (*PAIRS, *PAIRS.values())}
     closing: str | None = None
     opened_at = 0
-    for token in doc:
-        paragraph_end = token.is_space and "\n" in token.text
-        if closing is not None and (
-            paragraph_end or token.text == closing or token.i - opened_at > MAX_QUOTE_TOKENS
-        ):
-            found.append((opened_at, token.i))
+    for i, (orth, space) in enumerate(doc.to_array([ORTH, IS_SPACE]).tolist()):
+        text = strings[orth] if orth in marks or space else ""
+        paragraph_end = bool(space) and "\n" in text
+        if closing is not None and (paragraph_end or text == closing or i - opened_at > MAX_QUOTE_TOKENS):
+            yield opened_at, i
             closing = None
-        elif closing is None and token.text in PAIRS and not _elision(doc, token.i):
-            closing, opened_at = PAIRS[token.text], token.i
+        elif closing is None and text in PAIRS and not _elision(doc, i):
+            closing, opened_at = PAIRS[text], i
     if closing is not None:
-        found.append((opened_at, len(doc)))
-    return found
+        yield opened_at, len(doc)
 
 
 def split_doubled_quotes(nlp: Language) -> None:
@@ -109,25 +138,3 @@ def split_doubled_quotes(nlp: Language) -> None:
 def _elision(doc: Doc, i: int) -> bool:
     """An apostrophe the tokenizer cut from its word: "d'« historique »" gives "d", "'", "«"."""
     return i > 0 and doc[i].text in ("'", "’") and not doc[i - 1].whitespace_ and doc[i - 1].lower_ in ELIDED  # noqa: RUF001
-
-
-def _opens(doc: Doc, i: int) -> bool:
-    """A straight quote or ‘ opening a quotation: "'Nous partirons', a-t-il dit"."""  # noqa: RUF002
-    following = doc[i + 1] if i + 1 < len(doc) else None
-    return doc[i].text in ("'", "‘", '"') and following is not None and following.text[:1].isupper()  # noqa: RUF001
-
-
-def _previous_word(doc: Doc, i: int) -> Token | None:
-    """The token before ``i`` that is not whitespace, if any."""
-    for j in range(i - 1, -1, -1):
-        if not doc[j].is_space:
-            return doc[j]
-    return None
-
-
-def _final(doc: Doc, previous: Token) -> bool:
-    """Whether ``previous`` ends a sentence: final punctuation, maybe before a closing mark."""
-    if previous.text in FINAL:
-        return True
-    before = _previous_word(doc, previous.i)
-    return previous.text in CLOSING and before is not None and before.text in FINAL

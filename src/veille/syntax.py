@@ -8,7 +8,10 @@ attached as ``xcomp``).
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Iterable
+
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
 
 from .records import Modality
 
@@ -50,6 +53,16 @@ SUPPORT_VERBS = frozenset(
 )
 # Clause boundaries: a time expression below one of these belongs to another event.
 CLAUSES = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "csubj"})
+
+
+def tokens_with(doc: Doc, lemmas: frozenset[str], forms: frozenset[str]) -> list[Token]:
+    """The tokens whose lemma (lowercased) is one of ``lemmas`` or whose lowercased form is one of
+    ``forms``, read from the token arrays: cheaper than looking at every Token."""
+    strings = doc.vocab.strings
+    arrays = doc.to_array([LEMMA, LOWER]).tolist()
+    wanted = {h for h in {lemma for lemma, _ in arrays} if strings[h].lower() in lemmas}
+    wanted |= {h for h in {lower for _, lower in arrays} if strings[h] in forms}
+    return [doc[i] for i, (lemma, lower) in enumerate(arrays) if lemma in wanted or lower in wanted]
 
 
 def participle(token: Token) -> bool:
@@ -196,28 +209,45 @@ def logical_objects(token: Token) -> list[Token]:
 
 def complements(token: Token, preposition: str) -> list[Token]:
     """Obliques and noun complements introduced by ``preposition``, nearest first."""
-    direct = [c for c in token.children if c.dep_.startswith(("obl", "nmod")) and case_of(c) == preposition]
-    if direct:
-        return direct
+    return complements_by_case(token).get(preposition, [])
+
+
+def complements_by_case(token: Token) -> dict[str, list[Token]]:
+    """Obliques and noun complements by the preposition introducing them, nearest first: those
+    of ``token`` itself, else those lower in its phrase."""
+    found = _by_case(c for c in token.children if c.dep_.startswith(("obl", "nmod")))
     if token.pos_ == "NOUN":
         # "la visite d'un président français au Kazakhstan": the complement may hang from another.
-        return [
+        lower = _by_case(
             g
             for c in token.children
             if c.dep_.startswith("nmod")
             for g in c.children
-            if g.dep_.startswith("nmod") and case_of(g) == preposition
-        ]
-    # A verb's complement may hang lower, from its object, another complement or its infinitive
-    # ("un accord avec X", "prêt à lancer des projets au Sénégal"): nearest first, within the clause.
-    found = []
-    stack = [c for c in token.children if c.dep_ not in CLAUSES]
-    while stack:
-        node = stack.pop()
-        if node.dep_.startswith(("obl", "nmod")) and case_of(node) == preposition:
-            found.append(node)
-        stack.extend(c for c in node.children if c.dep_ not in CLAUSES)
-    return sorted(found, key=lambda t: abs(t.i - token.i))
+            if g.dep_.startswith("nmod")
+        )
+    else:
+        # A verb's complement may hang lower, from its object, another complement or its
+        # infinitive ("un accord avec X", "prêt à lancer des projets au Sénégal"): within the clause.
+        below = []
+        stack = [c for c in token.children if c.dep_ not in CLAUSES]
+        while stack:
+            node = stack.pop()
+            if node.dep_.startswith(("obl", "nmod")):
+                below.append(node)
+            stack.extend(c for c in node.children if c.dep_ not in CLAUSES)
+        lower = {
+            case: sorted(heads, key=lambda t: abs(t.i - token.i)) for case, heads in _by_case(below).items()
+        }
+    return {**lower, **found}
+
+
+def _by_case(heads: Iterable[Token]) -> dict[str, list[Token]]:
+    grouped: dict[str, list[Token]] = {}
+    for head in heads:
+        case = case_of(head)
+        if case is not None:
+            grouped.setdefault(case, []).append(head)
+    return grouped
 
 
 def governing_subjects(token: Token, mutual: bool = False) -> list[Token]:

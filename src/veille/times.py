@@ -22,8 +22,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
 from .data import packaged_rows
+from .extensions import text_of
 from .records import DatePrecision, TimeExpression, TimeType
 
 __all__ = [
@@ -612,7 +612,7 @@ def find_times(doc: Doc, anchor: str | None, grammar: TimeGrammar | None = None)
     """The time expressions of ``doc``, normalized against the date ``anchor`` ("2024-11-27",
     "2024-11", "2024" or ``None``). Without an anchor, only what needs no date is kept:
     absolute dates with their year, durations, sets and vague references."""
-    return (grammar or default_grammar()).find(doc.text, Anchor.parse(anchor))
+    return (grammar or default_grammar()).find(text_of(doc), Anchor.parse(anchor))
 
 
 @Language.factory("veille_times", default_config={"language": "fr"})
