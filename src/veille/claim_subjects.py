@@ -8,6 +8,7 @@ and what each one was measured to bring."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -72,8 +73,16 @@ class ClaimSubjects:
         self.rows = rows
         self.starts = [r[0] for r in rows]
         self.types = {e.id: e.type for e in entities}
-        self.finder = ActorFinder(doc, entities, kb or default_kb()) if entities else None
+        self.entities = entities
+        self.kb = kb
         self.tokens = Tokens(doc)  # the figures are read on the same tokens
+
+    @cached_property
+    def finder(self) -> ActorFinder | None:
+        """The actors of the document's phrases, once a figure asks (most documents have few)."""
+        if not self.entities:
+            return None
+        return ActorFinder(self.tokens.doc, self.entities, self.kb or default_kb())
 
     def of(self, head: Token, start: int, end: int, unit: str | None = None) -> str | None:
         """The entity the figure ``[start, end)``, about ``head``, is about, or ``None``."""

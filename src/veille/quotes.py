@@ -115,6 +115,8 @@ class _Finding(ActorFinder):
         self.cues = finder.cues
         self.cue_of: dict[int, bool] = {}  # token -> whether it is a cue (asked often)
         self.speakers: dict[int, Actor | None] = {}  # sentence -> speaker of its last quotation
+        # The words that may be cues or "selon", in text order (most words cannot).
+        self.candidates = tokens_with(doc, finder.lemmas, finder.forms)
 
     def run(self) -> list[Quote]:
         found = [*self._direct(), *self._indirect()]
@@ -168,8 +170,8 @@ class _Finding(ActorFinder):
     def _inner_incise(self, opening: int, closing: int) -> tuple[Token, int, int] | None:
         """A cue inside the marks, after a comma: «…, a-t-il dit, …» or «…, a dit X. …».
         (cue, end of the first part, start of the second)."""
-        for token in self.doc[opening + 2 : closing - 1]:
-            if not self._cue(token):
+        for token in self.candidates:
+            if not opening + 2 <= token.i < closing - 1 or not self._cue(token):
                 continue
             before = [w for w in self.doc[opening + 1 : token.i] if not w.is_space]
             lead = _lead(before)
@@ -217,15 +219,14 @@ class _Finding(ActorFinder):
                 return verb, actors[0]
         # "selon X", then any cue of the sentence.
         span = self.sentences[sentence]
-        for token in span:
-            if token.i in self.quoted:
-                continue
+        words = [t for t in self.candidates if span.start <= t.i < span.end and t.i not in self.quoted]
+        for token in words:
             if token.lower_ in self.cues.sources and token.dep_ == "case":
                 actors = self.actors(token.head)
                 if actors:
                     return token, actors[0]
-        for token in span:
-            if token.i not in self.quoted and self._cue(token):
+        for token in words:
+            if self._cue(token):
                 speaker = self._cue_speaker(token)
                 if speaker is not None:
                     return token, speaker
@@ -249,7 +250,7 @@ class _Finding(ActorFinder):
     # -- indirect speech ---------------------------------------------------------------------
 
     def _indirect(self) -> Iterator[Quote]:
-        for token in tokens_with(self.doc, self.finder.lemmas, self.finder.forms):
+        for token in self.candidates:
             if token.i in self.quoted:
                 continue
             if token.lower_ in self.cues.sources and token.dep_ == "case":
