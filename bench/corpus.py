@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = (str(ROOT / "examples"),)
 ALL_ARTICLES = (str(ROOT / "examples"), str(ROOT / "eval" / "articles"))
 T = TypeVar("T")
+CHUNK = 4  # documents the configurations of interleaved() run in turn
 
 
 def arguments(doc: str, paths: Sequence[str], repeat: int = 5) -> argparse.Namespace:
@@ -69,12 +71,25 @@ def timed(func: Callable[..., T], *args: Any) -> tuple[T, float]:
     return value, time.perf_counter() - start
 
 
-def rotations(names: Sequence[str], repeat: int) -> Iterator[list[str]]:
-    """``names`` in ``repeat`` orders, each round starting one further, so that no configuration
-    always runs first (on a cold cache) or last (on a hot one)."""
+def interleaved(
+    nlp: Language, articles: Sequence[Article], configurations: dict[str, list[str]], repeat: int
+) -> dict[str, list[float]]:
+    """Seconds each configuration (the components it disables) takes over all of ``articles``, in
+    each of ``repeat`` rounds. Within a round the configurations take turns on each ``CHUNK`` of
+    documents, in an order rotated from chunk to chunk: a change in the machine's load, which
+    lasts seconds, falls on all of them alike instead of on whichever ran then."""
+    names = list(configurations)
+    times: dict[str, list[float]] = {name: [] for name in names}
     for round_ in range(repeat):
-        shift = round_ % len(names)
-        yield [*names[shift:], *names[:shift]]
+        totals = dict.fromkeys(names, 0.0)
+        for n, first in enumerate(range(0, len(articles), CHUNK)):
+            chunk = articles[first : first + CHUNK]
+            shift = (round_ + n) % len(names)
+            for name in [*names[shift:], *names[:shift]]:
+                totals[name] += timed(run, nlp, chunk, CHUNK, configurations[name])[1]
+        for name in names:
+            times[name].append(totals[name])
+    return times
 
 
 def pipe_by_pipe(nlp: Language, articles: list[Article], batch_size: int) -> dict[str, float]:
@@ -89,6 +104,31 @@ def pipe_by_pipe(nlp: Language, articles: list[Article], batch_size: int) -> dic
             docs = [component(doc) for doc in docs]
         seconds[name] = time.perf_counter() - start
     return seconds
+
+
+@dataclass
+class Shares:
+    """What ``measured`` components take in pipe-by-pipe passes: per pass, each one's seconds,
+    all components' seconds, and the measured ones' share of them."""
+
+    seconds: dict[str, list[float]]
+    totals: list[float]
+    shares: list[float]
+
+
+def shares(
+    nlp: Language, articles: list[Article], batch_size: int, measured: Sequence[str], repeat: int
+) -> Shares:
+    """``repeat`` pipe-by-pipe passes over ``articles``, as the ``measured`` components' :class:`Shares`."""
+    found = Shares({name: [] for name in measured}, [], [])
+    for _ in range(repeat):
+        seconds = pipe_by_pipe(nlp, articles, batch_size)
+        total = sum(seconds.values())
+        found.totals.append(total)
+        for name in measured:
+            found.seconds[name].append(seconds[name])
+        found.shares.append(sum(seconds[name] for name in measured) / total)
+    return found
 
 
 def paired(numerators: list[float], denominators: list[float]) -> float:

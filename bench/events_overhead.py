@@ -1,10 +1,10 @@
 """What the event coder adds to the pipeline's time per document, against the same run's other timings.
 
 Run: .venv/bin/python bench/events_overhead.py [--repeat N] [PATH ...]
-On the same documents (default: examples/), N rounds, with the order of the configurations rotated
-each round, times (a) the bare spaCy model, (b) veille's full pipeline, (c) the full pipeline with
-``veille_events`` disabled, and (d) the ``veille_events`` component alone, called on each of the
-documents (c) just produced. Prints the median time per document of each, then the ratios
+On the same documents (default: examples/), N rounds, times (a) the bare spaCy model, (b) veille's
+full pipeline and (c) the full pipeline with ``veille_events`` disabled, taking turns on every few
+documents (``corpus.interleaved``), then N times (d) the ``veille_events`` component alone, called
+on each of the documents (c) produces. Prints the median time per document of each, then the ratios
 full / bare, full / without events (the event coder's share; target <= +10%) and events alone / full.
 """
 
@@ -35,14 +35,11 @@ def main() -> None:
     events = nlp.get_pipe("veille_events")
     configurations = {"bare": VEILLE, "full": [], "without events": ["veille_events"]}
     corpus.run(nlp, articles[:2], settings.batch_size, [])  # warm up: load lazy data before timing
-    times: dict[str, list[float]] = {name: [] for name in [*configurations, "events alone"]}
-    for order in corpus.rotations(list(configurations), args.repeat):
-        for name in order:
-            docs, seconds = corpus.timed(corpus.run, nlp, articles, settings.batch_size, configurations[name])
-            times[name].append(seconds)
-            if name == "without events":
-                _, seconds = corpus.timed(code_events, events, docs)
-                times["events alone"].append(seconds)
+    times = corpus.interleaved(nlp, articles, configurations, args.repeat)
+    times["events alone"] = []
+    for _ in range(args.repeat):
+        docs = corpus.run(nlp, articles, settings.batch_size, configurations["without events"])
+        times["events alone"].append(corpus.timed(code_events, events, docs)[1])
     n = len(articles)
     median = {name: statistics.median(values) for name, values in times.items()}
     print(corpus.describe(articles, args.repeat))
@@ -51,8 +48,8 @@ def main() -> None:
     print(f"full veille pipeline          {1000 * median['full'] / n:7.1f} ms/doc")
     print(f"without veille_events         {1000 * median['without events'] / n:7.1f} ms/doc")
     print(f"veille_events alone           {1000 * median['events alone'] / n:7.1f} ms/doc")
-    full_bare = median["full"] / median["bare"]
-    full_without = median["full"] / median["without events"]
+    full_bare = corpus.paired(times["full"], times["bare"])
+    full_without = corpus.paired(times["full"], times["without events"])
     share = median["events alone"] / median["full"]
     print(f"ratio full / bare             {full_bare:7.3f}  (+{100 * (full_bare - 1):.1f}%)")
     extra = 100 * (full_without - 1)

@@ -1,15 +1,14 @@
 """What the quotation, claim and time components add to the pipeline's time per document, in one run.
 
 Run: .venv/bin/python bench/quotes_claims_times_overhead.py [--repeat N] [PATH ...]
-On the same documents (default: examples/ and eval/articles/), N rounds, with the order of the
-configurations rotated each round, times (a) the bare spaCy model, (b) veille's full pipeline,
-(c) the full pipeline without ``veille_quotes``, ``veille_claims`` and ``veille_times``, and
-(d) the full pipeline pipe by pipe, each component over all the documents in turn, which gives
-each component's own time. Prints medians per document, then the ratios full / without the three
-(target <= +10%), the three's share of the pipe-by-pipe time (target <= 1/11, the same bound
-seen from the full pipeline) and full / bare. Each ratio is the median of the ratios of the
-rounds, each taken within one round, so that a load on the machine lasting several rounds does
-not skew it; the share, taken within one pass, is the steadiest of the three.
+On the same documents (default: examples/ and eval/articles/), N rounds, times (a) the bare
+spaCy model, (b) veille's full pipeline and (c) the full pipeline without ``veille_quotes``,
+``veille_claims`` and ``veille_times``, taking turns on every few documents
+(``corpus.interleaved``), then N times (d) the full pipeline pipe by pipe, each component over
+all the documents in turn, which gives each component's own time. Prints medians per document,
+then the ratios full / without the three (target <= +10%), the three's share of the pipe-by-pipe
+time (target <= 1/11, the same bound seen from the full pipeline) and full / bare. Each ratio is
+the median of the rounds' ratios; the share, taken within one pass, is the steadiest.
 
 Without the three, the event coder still runs: it reads ``doc._.veille_times`` as "no times" and
 codes the same events, undated. Its own time can differ a little from the full run (no dates to
@@ -37,22 +36,9 @@ def main() -> None:
     nlp = load_nlp(settings.model, settings.kb_paths, settings.event_lexicons)
     configurations: dict[str, list[str]] = {"bare": VEILLE, "full": [], "without": list(MEASURED)}
     corpus.run(nlp, articles[:2], settings.batch_size, [])  # warm up: load lazy data before timing
-    times: dict[str, list[float]] = {name: [] for name in [*configurations, "pipe by pipe"]}
-    components: dict[str, list[float]] = {name: [] for name in MEASURED}
-    shares: list[float] = []
-    for order in corpus.rotations([*configurations, "pipe by pipe"], args.repeat):
-        for name in order:
-            if name == "pipe by pipe":
-                seconds = corpus.pipe_by_pipe(nlp, articles, settings.batch_size)
-                total = sum(seconds.values())
-                times[name].append(total)
-                for component in MEASURED:
-                    components[component].append(seconds[component])
-                shares.append(sum(seconds[c] for c in MEASURED) / total)
-            else:
-                disable = configurations[name]
-                _, elapsed = corpus.timed(corpus.run, nlp, articles, settings.batch_size, disable)
-                times[name].append(elapsed)
+    times = corpus.interleaved(nlp, articles, configurations, args.repeat)
+    passes = corpus.shares(nlp, articles, settings.batch_size, MEASURED, args.repeat)
+    times["pipe by pipe"] = passes.totals
     n = len(articles)
     median = {name: statistics.median(values) for name, values in times.items()}
     print(corpus.describe(articles, args.repeat))
@@ -66,9 +52,9 @@ def main() -> None:
         f"  ({in_all / median['full']:.3f}x the full pipeline)"
     )
     for component in MEASURED:
-        print(f"  {component:<32} {1000 * statistics.median(components[component]) / n:7.1f} ms/doc")
+        print(f"  {component:<32} {1000 * statistics.median(passes.seconds[component]) / n:7.1f} ms/doc")
     full_without = corpus.paired(times["full"], times["without"])
-    share = statistics.median(shares)
+    share = statistics.median(passes.shares)
     full_bare = corpus.paired(times["full"], times["bare"])
     print(
         f"ratio full / without the three     {full_without:7.3f}"

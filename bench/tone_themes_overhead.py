@@ -1,15 +1,14 @@
 """What the tone and theme components add to the pipeline's time per document, in one run.
 
 Run: .venv/bin/python bench/tone_themes_overhead.py [--repeat N] [PATH ...]
-On the same documents (default: examples/ and eval/articles/), N rounds, with the order of the
-configurations rotated each round, times (a) veille's full pipeline, (b) the full pipeline
-without ``veille_tone`` and ``veille_themes``, and (c) the full pipeline pipe by pipe, each
-component over all the documents in turn, which gives each component's own time. Prints medians
-per document, the ratio full / without the two (target <= +5%) and the two's share of the
-pipe-by-pipe time (target <= 5/105, the same bound seen from the full pipeline). The ratio is the
-median of the rounds' ratios, each taken within one round; the share, taken within one pass, is
-the steadier figure. Nothing reads what the two write, so removing them changes no other
-component's work.
+On the same documents (default: examples/ and eval/articles/), N rounds, times (a) veille's full
+pipeline and (b) the full pipeline without ``veille_tone`` and ``veille_themes``, taking turns on
+every few documents (``corpus.interleaved``), then N times (c) the full pipeline pipe by pipe,
+each component over all the documents in turn, which gives each component's own time. Prints
+medians per document, the ratio full / without the two (target <= +5%) and the two's share of
+the pipe-by-pipe time (target <= 5/105, the same bound seen from the full pipeline). The ratio
+is the median of the rounds' ratios; the share, taken within one pass, is the steadier figure.
+Nothing reads what the two write, so removing them changes no other component's work.
 """
 
 from __future__ import annotations
@@ -31,23 +30,9 @@ def main() -> None:
     nlp = load_nlp(settings.model, settings.kb_paths, settings.event_lexicons)
     configurations: dict[str, list[str]] = {"full": [], "without": list(MEASURED)}
     corpus.run(nlp, articles[:2], settings.batch_size, [])  # warm up: load lazy data before timing
-    times: dict[str, list[float]] = {name: [] for name in [*configurations, "pipe by pipe"]}
-    components: dict[str, list[float]] = {name: [] for name in MEASURED}
-    shares: list[float] = []
-    for order in corpus.rotations([*configurations, "pipe by pipe"], args.repeat):
-        for name in order:
-            if name == "pipe by pipe":
-                seconds = corpus.pipe_by_pipe(nlp, articles, settings.batch_size)
-                total = sum(seconds.values())
-                times[name].append(total)
-                for component in MEASURED:
-                    components[component].append(seconds[component])
-                shares.append(sum(seconds[c] for c in MEASURED) / total)
-            else:
-                _, elapsed = corpus.timed(
-                    corpus.run, nlp, articles, settings.batch_size, configurations[name]
-                )
-                times[name].append(elapsed)
+    times = corpus.interleaved(nlp, articles, configurations, args.repeat)
+    passes = corpus.shares(nlp, articles, settings.batch_size, MEASURED, args.repeat)
+    times["pipe by pipe"] = passes.totals
     n = len(articles)
     median = {name: statistics.median(values) for name, values in times.items()}
     print(corpus.describe(articles, args.repeat))
@@ -55,9 +40,9 @@ def main() -> None:
     print(f"without tone and themes            {1000 * median['without'] / n:7.2f} ms/doc")
     print(f"pipe by pipe, in all               {1000 * median['pipe by pipe'] / n:7.2f} ms/doc")
     for component in MEASURED:
-        print(f"  {component:<32} {1000 * statistics.median(components[component]) / n:7.2f} ms/doc")
+        print(f"  {component:<32} {1000 * statistics.median(passes.seconds[component]) / n:7.2f} ms/doc")
     ratio = corpus.paired(times["full"], times["without"])
-    share = statistics.median(shares)
+    share = statistics.median(passes.shares)
     print(
         f"ratio full / without the two       {ratio:7.3f}"
         f"  ({100 * (ratio - 1):+.1f}%; target <= +{100 * TARGET:.0f}%)"
