@@ -200,3 +200,54 @@ def test_nous_in_a_quotation_is_the_speakers_country(pipeline: Pipeline) -> None
     text = "« Nous allons livrer des armes à la Moldavie », a déclaré le chancelier allemand Olaf Scholz."
     coded = _coded(_run(pipeline, text))
     assert ("072", "DEU", "MDA", "reported") in coded
+
+
+@pytest.mark.model
+def test_a_participle_with_avoir_and_its_own_subject_is_active(pipeline: Pipeline) -> None:
+    # The parser labels the relative "ce que … a démenti" like a participle qualifying a noun.
+    text = (
+        "Le Caire est accusé par plusieurs voisins de soutenir les rebelles,"
+        " ce que le gouvernement égyptien a toujours démenti."
+    )
+    assert ("016", "EGY", None, "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_a_subject_the_parser_cut_off_is_found_past_commas(pipeline: Pipeline) -> None:
+    # The antecedent of a relative set off by commas, and a name closing the subject group.
+    relative = _run(pipeline, "Ottawa, qui soutient les manifestants, a condamné les arrestations.")
+    assert ("111", "CAN", None, "asserted") in _coded(relative)
+    named = _run(pipeline, "Le Premier ministre hongrois, Viktor Orban, dément toute ingérence de son pays.")
+    assert ("016", "HUN", None, "asserted") in _coded(named)
+
+
+@pytest.mark.model
+def test_force_without_a_named_target_strikes_the_country_where_its_object_lies(pipeline: Pipeline) -> None:
+    result = _run(pipeline, "L'armée turque a frappé mardi plusieurs positions kurdes en Irak.")
+    assert ("190", "TUR", "IRQ", "asserted") in _coded(result)
+
+
+@pytest.mark.model
+def test_coordinated_complements_of_a_subject_each_take_part(pipeline: Pipeline) -> None:
+    text = "Les présidents du Mali, du Niger et du Tchad ont signé lundi un traité de défense."
+    coded = {(code, source, target) for code, source, target, _ in _coded(_run(pipeline, text))}
+    assert {("057", "MLI", "NER"), ("057", "NER", "TCD"), ("057", "TCD", "MLI")} <= coded
+
+
+@pytest.mark.model
+def test_a_fronted_passive_participle_is_said_of_the_main_subject(pipeline: Pipeline) -> None:
+    text = (
+        "Reçue à l'Elysée par Emmanuel Macron, la Première ministre italienne Giorgia Meloni a plaidé"
+        " pour une aide accrue."
+    )
+    assert ("043", "FRA", "ITA", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_an_event_in_a_night_across_two_days_is_dated_by_the_morning_after(pipeline: Pipeline) -> None:
+    text = "L'aviation américaine a bombardé dans la nuit de lundi à mardi des dépôts d'armes en Syrie."
+    result = _run(pipeline, text, date="2025-03-12")  # a Wednesday
+    (night,) = (t for t in result.times if "nuit" in t.text)
+    assert night.value == "2025-03-10TNI"  # the time expression keeps its night
+    (strike,) = (e for e in result.events if e.code.startswith("19"))
+    assert (strike.date, strike.date_precision) == ("2025-03-11", "day")

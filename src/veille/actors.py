@@ -188,6 +188,16 @@ class ActorFinder:
         if passive(anchor):
             return []
         for word in reversed(token.doc[self.sent(token).start : anchor.i]):
+            if word.text == "," and word.i > 0:
+                # "Téhéran, qui soutient les rebelles, a condamné": the antecedent of the relative;
+                # "Le président serbe, Aleksandar Vucic, dément": a name closing a subject group.
+                before = token.doc[word.i - 1]
+                antecedent = _antecedent(before)
+                if antecedent is None and not any(
+                    w.pos_ in ("VERB", "AUX") for w in token.doc[self.sent(token).start : word.i]
+                ):
+                    antecedent = before
+                return [antecedent] if antecedent is not None and self.mention_actor(antecedent) else []
             if word.is_punct or word.pos_ in ("VERB", "SCONJ") or word.lower_ in RELATIVES:
                 return []
             if word.pos_ == "ADP" or in_phrase_with_case(word):
@@ -208,11 +218,27 @@ class ActorFinder:
             and (head.head.i in self.mentioned or head.i not in self.mentioned)
         ):
             head = head.head  # the first of coordinated phrases (not "le chancelier, Olaf Scholz")
-        found = []
+        found: list[Actor] = []
         for phrase in (head, *(c for c in head.conjuncts if c.i > head.i)):
             actor = self.actor(phrase, depth=0)
-            if actor is not None:
-                found.append(actor)
+            if actor is None:
+                continue
+            found.append(actor)
+            # "Les dirigeants du Mali, du Burkina Faso et du Niger": each coordinated complement.
+            # (The parser may hang them from the head or from each other: "du Mali, du Niger".)
+            # So too coordinated names in apposition: "les présidents X et Y".
+            complements = [
+                w
+                for w in phrase.children
+                if w.dep_ == "appos" or (w.dep_.startswith("nmod") and case_of(w) == "de")
+            ]
+            namer = next((w for w in complements if self.mention_actor(w) == actor), None)
+            if phrase.i in self.mentioned or namer is None:
+                continue
+            for word in (w for c in complements if c.dep_ == namer.dep_ for w in (c, *c.conjuncts)):
+                more = self.mention_actor(word)
+                if more is not None and all(a.entity != more.entity for a in found):
+                    found.append(more)
         return found
 
     def actor(self, token: Token, depth: int) -> Actor | None:
@@ -355,6 +381,16 @@ class ActorFinder:
         mention = Mention(token.idx, token.idx + len(token.text), token.text, "adjective")
         self.unnamed[mention.start] = (record, mention)  # an entity mention once an event uses it
         return Actor(record.id, mention.start, mention.end)
+
+
+def _antecedent(last: Token) -> Token | None:
+    """The noun a relative clause set off by commas qualifies, given the clause's last word."""
+    node = last
+    while node.dep_ != "acl:relcl" and node.head.i != node.i and node.head.i < last.i + 1:
+        node = node.head
+    if node.dep_ != "acl:relcl" or node.left_edge.i < 2 or node.head.i != node.left_edge.i - 2:
+        return None
+    return node.head if node.doc[node.left_edge.i - 1].text == "," else None
 
 
 def _within(word: Token, head: Token) -> bool:

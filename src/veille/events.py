@@ -21,7 +21,9 @@ The rules are described in ``docs/events.md``.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -70,6 +72,11 @@ from .times import date_precision
 
 # Roots whose target, when no slot gives one, is who the complement clause is about.
 CONTENT_TARGET_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
+# A night across two days: "la nuit de jeudi à vendredi".
+NIGHT_ACROSS = re.compile(r"\s(?:à|au)\s", re.IGNORECASE)
+# Roots of force, whose target, when no slot gives one, is the country where what it strikes lies
+# ("a frappé neuf sites au Pakistan").
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 # Roots coded even when the text names no actor: protests, and arrests by unnamed forces.
 ACTORLESS_ROOTS = frozenset({"14", "17"})
 MODALITY_ORDER: tuple[Modality, ...] = ("reported", "negated", "hypothetical", "planned")
@@ -211,6 +218,8 @@ class _Coding(ActorFinder):
             target_slots = (*target_slots, "ccomp")  # "a averti que les Houthis paieraient"
         taken = frozenset(a.entity for a in sources)
         targets, target_slot, _ = self._fill(token, target_slots, used, taken)
+        if not targets and entry.code[:2] in FORCE_ROOTS:
+            targets, target_slot = self._struck_place(token, taken), "place"
         if len(targets) > 1 and len(sources) == 1:
             # "X s'est félicité que A et B…": X's own country is not a target of X.
             home = self.country(sources[0].entity)
@@ -365,6 +374,24 @@ class _Coding(ActorFinder):
                     return actors, slot, used | {h.i for h in heads}
         return [], "", used
 
+    def _struck_place(self, token: Token, taken: frozenset[str]) -> list[Actor]:
+        """The country or place named where the trigger's object lies, or where the trigger
+        happens: "des cibles au Yémen", "a frappé en Syrie"."""
+        for head in (*logical_objects(token), token):
+            by_case = self._complements(head)
+            for word in sorted(
+                (w for p in ("à", "en", "dans") for w in by_case.get(p, ())), key=lambda w: abs(w.i - head.i)
+            ):
+                found = self.mentioned.get(word.i)
+                if (
+                    found is not None
+                    and found[1] == "name"
+                    and found[0].entity not in taken
+                    and self.types.get(found[0].entity) in ("country", "location")
+                ):
+                    return [found[0]]
+        return []
+
     def _slot(self, token: Token, slot: str) -> Iterator[list[Token]]:
         """Candidate phrase heads for ``slot``, in successive lists from most to least direct."""
         if slot == "subj":
@@ -465,6 +492,9 @@ class _Coding(ActorFinder):
                 value = time.value
                 if time.type == "TIME" and value[11:12].isdigit():
                     value = value[:10]  # a clock time dates the event to its day; "TNI" (night) stays
+                if value.endswith("TNI") and NIGHT_ACROSS.search(time.text):
+                    # "dans la nuit de jeudi à vendredi": dated, as the news is, by the morning after.
+                    value = (dt.date.fromisoformat(value[:10]) + dt.timedelta(days=1)).isoformat()
                 if value == "PRESENT_REF":
                     return self.date, date_precision(
                         self.date

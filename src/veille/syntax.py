@@ -119,8 +119,11 @@ def passive(token: Token) -> bool:
         # "Il a assuré": a compound past with "avoir" the parser took for a passive.
         return not any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in token.children)
     # "le pays accusé par les Occidentaux": a past participle qualifying a noun; "bien que
-    # contestée par la Chine": a bare past participle with its agent.
-    if not past_participle(token):
+    # contestée par la Chine": a bare past participle with its agent. Not one with its own
+    # subject or "avoir" ("ce que le gouvernement a démenti", however the parser labels it).
+    if not past_participle(token) or any(
+        c.dep_ == "nsubj" or (c.dep_.startswith("aux") and c.lemma_ == "avoir") for c in token.children
+    ):
         return False
     return token.dep_ == "acl" or any(
         c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par") for c in token.children
@@ -189,6 +192,9 @@ def logical_objects(token: Token) -> list[Token]:
         found = [c for c in token.children if c.dep_ == "nsubj:pass"]
         if not found and token.dep_ == "acl":
             found = [token.head]
+        if not found and token.dep_ == "advcl" and token.i < token.head.i:
+            # "Reçu par le président, le ministre a remis…": the participle says it of the subject.
+            found = [c for c in token.head.children if c.dep_ == "nsubj"]
         return found or [c for c in token.children if c.dep_ == "nsubj"]
     found = [c for c in token.children if c.dep_ == "obj"]
     if found and found[0].lower_ in RELATIVES and token.dep_ == "acl:relcl" and token.head.lower_ == "ce":
