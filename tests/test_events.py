@@ -251,3 +251,28 @@ def test_an_event_in_a_night_across_two_days_is_dated_by_the_morning_after(pipel
     assert night.value == "2025-03-10TNI"  # the time expression keeps its night
     (strike,) = (e for e in result.events if e.code.startswith("19"))
     assert (strike.date, strike.date_precision) == ("2025-03-11", "day")
+
+
+@pytest.mark.model
+def test_a_warning_with_only_a_quotation_targets_whom_the_quotation_is_about(pipeline: Pipeline) -> None:
+    text = "« La Russie paiera cher cette provocation », a prévenu le président ukrainien Volodymyr Zelensky."
+    assert ("130", "UKR", "RUS", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_talks_between_two_actors_are_coded_both_ways(pipeline: Pipeline) -> None:
+    result = _run(pipeline, "Les pourparlers entre l'Arménie et l'Azerbaïdjan ont repris lundi à Genève.")
+    assert {("046", "ARM", "AZE", "asserted"), ("046", "AZE", "ARM", "asserted")} <= _coded(result)
+
+
+@pytest.mark.model
+def test_an_event_noun_takes_its_source_from_a_support_verb_around_it(pipeline: Pipeline) -> None:
+    # The agent of a support verb's participle, and the subject of "ouvrir des négociations".
+    led = _run(pipeline, "Les négociations menées par la Norvège ont abouti à un cessez-le-feu.")
+    assert ("046", "NOR", None, "asserted") in _coded(led)
+    opened = _run(
+        pipeline, "L'Union européenne a décidé d'ouvrir des négociations d'adhésion avec la Moldavie."
+    )
+    assert any(
+        code == "046" and (source, target) == ("eu", "MDA") for code, source, target, _ in _coded(opened)
+    )

@@ -220,6 +220,10 @@ class _Coding(ActorFinder):
         targets, target_slot, _ = self._fill(token, target_slots, used, taken)
         if not targets and entry.code[:2] in FORCE_ROOTS:
             targets, target_slot = self._struck_place(token, taken), "place"
+        if not targets and entry.pos == "VERB" and entry.code[:2] in CONTENT_TARGET_ROOTS:
+            targets, target_slot = self._quoted_subjects(token, sources), "quoted"
+        if not sources and target_slot == "entre" and len(targets) > 1:
+            sources, source_slot = targets, "entre"  # "les pourparlers entre Israël et le Hamas"
         if len(targets) > 1 and len(sources) == 1:
             # "X s'est félicité que A et B…": X's own country is not a target of X.
             home = self.country(sources[0].entity)
@@ -374,6 +378,20 @@ class _Coding(ActorFinder):
                     return actors, slot, used | {h.i for h in heads}
         return [], "", used
 
+    def _quoted_subjects(self, token: Token, sources: list[Actor]) -> list[Actor]:
+        """For a cue of a quotation ("« L'Amérique paiera », a prévenu X") with no complement
+        clause of its own, who the quotation is about: the subject of its first clause that
+        names an actor other than the speaker."""
+        if any(c.dep_ == "ccomp" for c in token.children):
+            return []
+        for word in self.sent(token):
+            if not (word.i in self.quoted and word.head.i in self.quoted and word.dep_.startswith("nsubj")):
+                continue
+            found = [a for a in self.actors(word) if not any(self.same_actor(a, s) for s in sources)]
+            if found:
+                return found
+        return []
+
     def _struck_place(self, token: Token, taken: frozenset[str]) -> list[Actor]:
         """The country or place named where the trigger's object lies, or where the trigger
         happens: "des cibles au Yémen", "a frappé en Syrie"."""
@@ -485,7 +503,10 @@ class _Coding(ActorFinder):
     def _date(self, token: Token) -> tuple[str | None, DatePrecision | None]:
         """The event's own time expression, else the document date, at their precision."""
         predicate = clause_verb(token)
-        for anchor in (token, predicate) if predicate.i != token.i else (token,):
+        anchors = [token] if predicate.i == token.i else [token, predicate]
+        if predicate.dep_ == "xcomp":
+            anchors.append(predicate.head)  # "a décidé jeudi d'ouvrir des négociations"
+        for anchor in anchors:
             for time, tokens in self.times:
                 if time.type not in ("DATE", "TIME") or not self._governs(anchor, tokens):
                     continue

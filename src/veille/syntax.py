@@ -48,7 +48,7 @@ SUPPORT_VERBS = frozenset(
         *("déclencher", "engager", "multiplier", "intensifier", "reprendre", "ordonner", "terminer"),
         *("porter", "opérer", "accomplir", "boucler", "débuter", "venir", "partir", "être"),
         *("annoncer", "décider", "approuver", "autoriser", "conclure", "promettre", "proposer"),
-        *("préparer", "prévoir", "envisager", "confirmer", "planifier", "programmer"),
+        *("préparer", "prévoir", "envisager", "confirmer", "planifier", "programmer", "ouvrir"),
     }
 )
 # Clause boundaries: a time expression below one of these belongs to another event.
@@ -260,7 +260,14 @@ def governing_subjects(token: Token, mutual: bool = False) -> list[Token]:
     """For an event noun, the subject of the support verb it depends on ("a effectué une visite").
 
     For a meeting ("lors d'un entretien avec Y"), the subject of any verb it qualifies takes part.
+    A support verb may also qualify the noun as a passive participle: "les négociations menées par
+    Washington", "l'offensive lancée par Bakou".
     """
+    for child in token.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in SUPPORT_VERBS and passive(child):
+            agents = logical_subjects(child)
+            if agents:
+                return agents
     head = clause_verb(token)
     if head.i == token.i:
         return []
