@@ -276,3 +276,22 @@ def test_an_event_noun_takes_its_source_from_a_support_verb_around_it(pipeline: 
     assert any(
         code == "046" and (source, target) == ("eu", "MDA") for code, source, target, _ in _coded(opened)
     )
+
+
+@pytest.mark.model
+def test_of_two_subjects_the_one_nearer_the_verb_acts(pipeline: Pipeline) -> None:
+    text = (
+        "La Turquie reste prudente. Membre de l'OTAN, l'alliance militaire dominée par Washington,"
+        " le pays n'a pas condamné l'offensive russe en Ukraine."
+    )
+    assert ("111", "TUR", "RUS", "negated") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_a_name_parsed_as_a_conjunct_of_its_office_is_one_actor(pipeline: Pipeline) -> None:
+    text = (
+        "Le secrétaire général de l'ONU, António Guterres, qui réclamait depuis des mois une trêve,"
+        " a salué le vote par la voix de son porte-parole."
+    )
+    praise = {(source, target) for code, source, target, _ in _coded(_run(pipeline, text)) if code == "051"}
+    assert praise == {("PRT", None)}  # Guterres (Portuguese), not the UN beside him

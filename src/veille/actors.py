@@ -219,7 +219,16 @@ class ActorFinder:
         ):
             head = head.head  # the first of coordinated phrases (not "le chancelier, Olaf Scholz")
         found: list[Actor] = []
-        for phrase in (head, *(c for c in head.conjuncts if c.i > head.i)):
+        conjuncts = [c for c in head.conjuncts if c.i > head.i]
+        if (
+            conjuncts
+            and head.lemma_.lower() in PERSON_NOUNS
+            and conjuncts[0].pos_ == "PROPN"
+            and not any(c.dep_ == "cc" for c in conjuncts[0].children)
+        ):
+            # "Le secrétaire général de l'ONU, António Guterres": an apposition parsed as a conjunct.
+            head, conjuncts = conjuncts[0], conjuncts[1:]
+        for phrase in (head, *conjuncts):
             actor = self.actor(phrase, depth=0)
             if actor is None:
                 continue
@@ -230,12 +239,18 @@ class ActorFinder:
             complements = [
                 w
                 for w in phrase.children
-                if w.dep_ == "appos" or (w.dep_.startswith("nmod") and case_of(w) == "de")
+                if w.dep_ == "appos" or (w.dep_.startswith("nmod") and case_of(w) in ("de", None))
             ]
             namer = next((w for w in complements if self.mention_actor(w) == actor), None)
             if phrase.i in self.mentioned or namer is None:
                 continue
-            for word in (w for c in complements if c.dep_ == namer.dep_ for w in (c, *c.conjuncts)):
+            for word in (
+                w
+                for c in complements
+                if c.dep_ == namer.dep_
+                for w in c.subtree
+                if w.i == c.i or (w.dep_ == "conj" and (w.head.i == c.i or _within(w.head, c)))
+            ):
                 more = self.mention_actor(word)
                 if more is not None and all(a.entity != more.entity for a in found):
                     found.append(more)

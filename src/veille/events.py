@@ -219,9 +219,11 @@ class _Coding(ActorFinder):
         taken = frozenset(a.entity for a in sources)
         targets, target_slot, _ = self._fill(token, target_slots, used, taken)
         if not targets and entry.code[:2] in FORCE_ROOTS:
-            targets, target_slot = self._struck_place(token, taken), "place"
+            targets = self._struck_place(token, taken)
+            target_slot = "place" if targets else target_slot
         if not targets and entry.pos == "VERB" and entry.code[:2] in CONTENT_TARGET_ROOTS:
-            targets, target_slot = self._quoted_subjects(token, sources), "quoted"
+            targets = self._quoted_subjects(token, sources)
+            target_slot = "quoted" if targets else target_slot
         if not sources and target_slot == "entre" and len(targets) > 1:
             sources, source_slot = targets, "entre"  # "les pourparlers entre Israël et le Hamas"
         if len(targets) > 1 and len(sources) == 1:

@@ -147,9 +147,14 @@ def own_subjects(token: Token) -> list[Token]:
             c.dep_.startswith("expl") and c.lower_.lstrip("-") in SUBJECT_PRONOUNS
         ):
             found.append(c)
+
     # An inverted pronoun is the subject of its incise, whatever else the parser hung there; of
-    # two subjects ("Le président ukrainien, Volodymyr Zelensky, a salué"), the name.
-    return sorted(found, key=lambda c: (not c.lower_.startswith("-"), c.pos_ != "PROPN"))[:1]
+    # two subjects ("Le président ukrainien, Volodymyr Zelensky, a salué"), the name, else the
+    # nearer ("Membre de l'alliance…, le pays n'a pas condamné").
+    def rank(c: Token) -> tuple[bool, bool, int]:
+        return not c.lower_.startswith("-"), c.pos_ != "PROPN", abs(c.i - token.i)
+
+    return sorted(found, key=rank)[:1]
 
 
 def logical_subjects(token: Token) -> list[Token]:
