@@ -19,7 +19,7 @@ from .extensions import text_of
 from .kb import KBEntity, KnowledgeBase
 from .records import Entity, Mention
 from .sentences import quotations
-from .syntax import CLAUSES, RELATIVES, case_of, coordinated, in_phrase_with_case, loose, passive
+from .syntax import CLAUSES, RELATIVES, case_of, coordinated, in_phrase_with_case, loose, morph, passive
 
 # Institutions that, with no country named, belong to the country the article is about.
 INSTITUTIONS = frozenset(
@@ -289,7 +289,7 @@ class ActorFinder:
         if token.lemma_.lower() in ENTOURAGE_NOUNS:
             for child in token.children:
                 owner = self.mentioned.get(child.i)
-                if owner and child.dep_ == "det" and "Yes" in child.morph.get("Poss", []):
+                if owner and child.dep_ == "det" and "Yes" in morph(child, "Poss"):
                     return owner[0]
         described = self.described_person(token)
         if described is not None:
@@ -339,8 +339,7 @@ class ActorFinder:
         the person of that country named last before; with no country ("le ministre"), the
         person named last within ``DESCRIPTION_WINDOW`` sentences, if ``any_description``."""
         if token.lemma_.lower() not in PERSON_NOUNS or not any(
-            c.dep_ == "det" and (c.lower_ in DEFINITE or "Yes" in c.morph.get("Poss", []))
-            for c in token.children
+            c.dep_ == "det" and (c.lower_ in DEFINITE or "Yes" in morph(c, "Poss")) for c in token.children
         ):
             return None
         phrase = [w for w in token.subtree if w.i > token.i and _within(w, token)]

@@ -16,7 +16,7 @@ from .actors import ActorFinder
 from .extensions import text_of
 from .kb import KnowledgeBase
 from .kb import default as default_kb
-from .syntax import RELATIVES, case_of
+from .syntax import RELATIVES, case_of, morph
 
 __all__ = ["ClaimSubjects", "Tokens"]
 
@@ -133,7 +133,7 @@ class ClaimSubjects:
         for child in noun.children:
             if child.i in inside:
                 continue
-            if child.dep_ == "det" and "Yes" in child.morph.get("Poss", []):
+            if child.dep_ == "det" and "Yes" in morph(child, "Poss"):
                 # "son", "sa", "ses" refer to the subject of their clause when it names an actor
                 # ("le pays, qui exporte 80 % de son pétrole"), else to the resolved pronoun.
                 found = self._clause(noun, inside) or self._mentioned(child)

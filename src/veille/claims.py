@@ -29,6 +29,7 @@ from .data import packaged_rows
 from .kb import KnowledgeBase
 from .kb import default as default_kb
 from .records import Claim
+from .syntax import morph
 
 __all__ = ["ClaimGrammar", "ClaimTagger", "UnitTable", "default_grammar", "find_claims", "load_lexicon"]
 
@@ -470,7 +471,7 @@ def _countable(token: Token) -> bool:
     if not token.text[:1].isalpha() or token.pos_ in {"ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "ADV"}:
         return False
     if token.pos_ == "VERB":
-        return "Part" in token.morph.get("VerbForm", []) and token.text.lower().endswith(("s", "x"))
+        return "Part" in morph(token, "VerbForm") and token.text.lower().endswith(("s", "x"))
     return token.pos_ in NOUNISH or not token.pos_
 
 

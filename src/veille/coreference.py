@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
 from .records import Entity, Mention
+from .syntax import morph
 
 WINDOW = 2  # sentences before the pronoun's own
 SUBJECT_PRONOUNS = frozenset({"il", "elle", "-il", "-elle"})
@@ -96,7 +97,7 @@ def _subject_at(doc: Doc, start: int) -> bool:
 
 def _country_anaphor(token: Token) -> bool:
     """ "le pays", "ce pays" with nothing saying which: the country last named."""
-    if token.lemma_ != "pays" or token.pos_ != "NOUN" or token.morph.get("Number", []) == ["Plur"]:
+    if token.lemma_ != "pays" or token.pos_ != "NOUN" or morph(token, "Number") == ["Plur"]:
         return False
     children = list(token.children)
     return any(c.dep_ == "det" and c.lower_ in ("le", "ce") for c in children) and not any(

@@ -52,19 +52,20 @@ from .syntax import (
     NE,
     NEGATIONS,
     REFLEXIVE,
+    WordFilter,
     case_of,
     clause_verb,
     complements_by_case,
     governing_subjects,
     logical_objects,
     logical_subjects,
+    morph,
     near_lemmas,
     negated,
     noun_modality,
     own_subjects,
     participle,
     reflexive,
-    tokens_with,
     verb_form,
     verb_in_disguise,
 )
@@ -115,8 +116,8 @@ class EventCoder:
         self.verb_forms = {
             form: lemma for lemma, pos in lexicon if pos == "VERB" for form in inflections(lemma)
         }
-        self.lemmas = frozenset(lemma for lemma, _ in lexicon)  # what a trigger's lemma or form may be
-        self.forms = frozenset(self.verb_forms)
+        # What a trigger's lemma or form may be.
+        self.candidates = WordFilter(frozenset(lemma for lemma, _ in lexicon), frozenset(self.verb_forms))
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.veille_article
@@ -179,7 +180,7 @@ class _Coding(ActorFinder):
                 self.times.append((time, range(span.start, span.end)))
 
     def run(self) -> list[Event]:
-        for token in tokens_with(self.doc, self.coder.lemmas, self.coder.forms):
+        for token in self.coder.candidates.tokens(self.doc):
             entry = self.coder.match(token)
             if entry is not None:
                 self.triggers[token.i] = entry
@@ -246,17 +247,17 @@ class _Coding(ActorFinder):
         pairs = [(a, b) for a, b in pairs if a is None or b is None or not self.same_actor(a, b)]
         if "target" in entry.flags:
             pairs = [(a, b) for a, b in pairs if b is not None]
+        if not pairs or (
+            not any(a is not None or b is not None for a, b in pairs)
+            and entry.code[:2] not in ACTORLESS_ROOTS
+        ):
+            return
         modality = self.modality(token, entry)
         if "negative" in entry.flags:
             # The entry codes the negated use ("n'a pas commenté": declined to comment).
             if modality != "negated":
                 return
             modality = "asserted"
-        if (
-            not any(a is not None or b is not None for a, b in pairs)
-            and entry.code[:2] not in ACTORLESS_ROOTS
-        ):
-            return
         date, precision = self._date(token)
         sentence = self.sent(token)
         trigger_span = self._trigger_span(token, entry)
@@ -386,12 +387,14 @@ class _Coding(ActorFinder):
         names an actor other than the speaker."""
         if any(c.dep_ == "ccomp" for c in token.children):
             return []
-        for word in self.sent(token):
-            if not (word.i in self.quoted and word.head.i in self.quoted and word.dep_.startswith("nsubj")):
-                continue
-            found = [a for a in self.actors(word) if not any(self.same_actor(a, s) for s in sources)]
-            if found:
-                return found
+        sentence = self.sent(token)
+        for opening, closing in self.spans:
+            for word in self.doc[max(opening + 1, sentence.start) : min(closing, sentence.end)]:
+                if not (word.head.i in self.quoted and word.dep_.startswith("nsubj")):
+                    continue
+                found = [a for a in self.actors(word) if not any(self.same_actor(a, s) for s in sources)]
+                if found:
+                    return found
         return []
 
     def _struck_place(self, token: Token, taken: frozenset[str]) -> list[Actor]:
@@ -432,7 +435,7 @@ class _Coding(ActorFinder):
         if slot == "amod":
             return [c for c in token.children if c.dep_ == "amod"]
         if slot == "poss":
-            return [c for c in token.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss", [])]
+            return [c for c in token.children if c.dep_ == "det" and "Yes" in morph(c, "Poss")]
         if slot == "ccomp":
             return [s for c in token.children if c.dep_ == "ccomp" for s in logical_subjects(c)]
         if slot == "head":
@@ -527,9 +530,9 @@ class _Coding(ActorFinder):
 
     def _governs(self, anchor: Token, tokens: range) -> bool:
         """Whether the time expression hangs from ``anchor`` without crossing a clause or event."""
-        node = self.doc[tokens.start]
-        if self.sentence_of[node.i] != self.sentence_of[anchor.i]:
+        if self.sentence_of[tokens.start] != self.sentence_of[anchor.i]:
             return False
+        node = self.doc[tokens.start]
         for _ in range(8):
             if node.i == anchor.i:
                 return True

@@ -39,11 +39,12 @@ from .sentences import FINAL, PAIRS
 from .syntax import (
     NE,
     NEGATIONS,
+    WordFilter,
     logical_subjects,
+    morph,
     near_lemmas,
     own_subjects,
     participle,
-    tokens_with,
     verb_in_disguise,
 )
 
@@ -94,8 +95,7 @@ class QuoteFinder:
         self.cues = cues
         # The lemmatizer leaves some inflected verbs alone ("estime", "dément"): their forms.
         self.verb_forms = {form: lemma for lemma in cues.verbs for form in inflections(lemma)}
-        self.lemmas = frozenset(cues.verbs)  # what a cue's lemma or form may be
-        self.forms = frozenset({*self.verb_forms, *cues.sources})
+        self.candidates = WordFilter(frozenset(cues.verbs), frozenset({*self.verb_forms, *cues.sources}))
 
     def __call__(self, doc: Doc) -> Doc:
         finding = _Finding(self, doc, list(doc._.veille_entities or ()))
@@ -116,7 +116,7 @@ class _Finding(ActorFinder):
         self.cue_of: dict[int, bool] = {}  # token -> whether it is a cue (asked often)
         self.speakers: dict[int, Actor | None] = {}  # sentence -> speaker of its last quotation
         # The words that may be cues or "selon", in text order (most words cannot).
-        self.candidates = tokens_with(doc, finder.lemmas, finder.forms)
+        self.candidates = finder.candidates.tokens(doc)
 
     def run(self) -> list[Quote]:
         found = [*self._direct(), *self._indirect()]
@@ -441,8 +441,8 @@ def _clause_parts(clause: Token) -> list[tuple[int, int]]:
 
 def _finite(verb: Token) -> bool:
     """Whether ``verb`` is said by a subject of its own: not an infinitive ("d'avoir soutenu")."""
-    return "Inf" not in verb.morph.get("VerbForm", []) and not any(
-        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in verb.children
+    return "Inf" not in morph(verb, "VerbForm") and not any(
+        c.dep_.startswith("aux") and "Inf" in morph(c, "VerbForm") for c in verb.children
     )
 
 

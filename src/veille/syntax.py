@@ -55,18 +55,45 @@ SUPPORT_VERBS = frozenset(
 CLAUSES = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "csubj"})
 
 
-def tokens_with(doc: Doc, lemmas: frozenset[str], forms: frozenset[str]) -> list[Token]:
-    """The tokens whose lemma (lowercased) is one of ``lemmas`` or whose lowercased form is one of
-    ``forms``, read from the token arrays: cheaper than looking at every Token."""
-    strings = doc.vocab.strings
-    arrays = doc.to_array([LEMMA, LOWER]).tolist()
-    wanted = {h for h in {lemma for lemma, _ in arrays} if strings[h].lower() in lemmas}
-    wanted |= {h for h in {lower for _, lower in arrays} if strings[h] in forms}
-    return [doc[i] for i, (lemma, lower) in enumerate(arrays) if lemma in wanted or lower in wanted]
+class WordFilter:
+    """Finds the tokens whose lowercased lemma is one of ``lemmas`` or whose lowercased form is one
+    of ``forms``, from the token arrays (cheaper than looking at every Token), remembering the
+    answer for each string it has seen."""
+
+    def __init__(self, lemmas: frozenset[str], forms: frozenset[str]) -> None:
+        self.lemmas = lemmas
+        self.forms = forms
+        self.seen_lemmas: dict[int, bool] = {}
+        self.seen_forms: dict[int, bool] = {}
+
+    def tokens(self, doc: Doc) -> list[Token]:
+        strings = doc.vocab.strings
+        found = []
+        for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+            wanted = self.seen_lemmas.get(lemma)
+            if wanted is None:
+                wanted = self.seen_lemmas[lemma] = strings[lemma].lower() in self.lemmas
+            if not wanted:
+                wanted = self.seen_forms.get(lower)
+                if wanted is None:
+                    wanted = self.seen_forms[lower] = strings[lower] in self.forms
+            if wanted:
+                found.append(doc[i])
+        return found
+
+
+def morph(token: Token, name: str) -> list[str]:
+    """The values of ``token``'s morphological feature ``name``: ``token.morph.get(name)``, read
+    from the analysis string (several times cheaper, and asked for every candidate word)."""
+    for item in str(token.morph).split("|"):
+        key, _, values = item.partition("=")
+        if key == name:
+            return values.split(",")
+    return []
 
 
 def participle(token: Token) -> bool:
-    return token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm", [])
+    return token.pos_ == "ADJ" and "Part" in morph(token, "VerbForm")
 
 
 def verb_in_disguise(token: Token) -> bool:
@@ -106,7 +133,7 @@ def case_of(token: Token) -> str | None:
 
 
 def past_participle(token: Token) -> bool:
-    return "Part" in token.morph.get("VerbForm", []) and "Past" in token.morph.get("Tense", [])
+    return "Part" in morph(token, "VerbForm") and "Past" in morph(token, "Tense")
 
 
 def passive(token: Token) -> bool:
@@ -346,7 +373,7 @@ def negated(token: Token) -> bool:
 def verb_form(token: Token) -> tuple[str | None, str | None]:
     """Mood and tense of the finite verb of ``token``'s clause (the token or its auxiliary)."""
     for word in (*(c for c in token.children if c.dep_.startswith("aux")), token):
-        mood, tense = word.morph.get("Mood", []), word.morph.get("Tense", [])
+        mood, tense = morph(word, "Mood"), morph(word, "Tense")
         if mood:
             return mood[0], tense[0] if tense else None
     return None, None
