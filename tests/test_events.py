@@ -295,3 +295,9 @@ def test_a_name_parsed_as_a_conjunct_of_its_office_is_one_actor(pipeline: Pipeli
     )
     praise = {(source, target) for code, source, target, _ in _coded(_run(pipeline, text)) if code == "051"}
     assert praise == {("PRT", None)}  # Guterres (Portuguese), not the UN beside him
+
+
+@pytest.mark.model
+def test_criticism_targets_an_actor_named_within_what_it_criticizes(pipeline: Pipeline) -> None:
+    text = "Le chef de la diplomatie suédoise a dénoncé des arrestations contraires à la Constitution serbe."
+    assert ("111", "SWE", "SRB", "asserted") in _coded(_run(pipeline, text))

@@ -249,7 +249,7 @@ class ActorFinder:
                 for c in complements
                 if c.dep_ == namer.dep_
                 for w in c.subtree
-                if w.i == c.i or (w.dep_ == "conj" and (w.head.i == c.i or _within(w.head, c)))
+                if w.i == c.i or (w.dep_ == "conj" and (w.head.i == c.i or within_phrase(w.head, c)))
             ):
                 more = self.mention_actor(word)
                 if more is not None and all(a.entity != more.entity for a in found):
@@ -329,7 +329,7 @@ class ActorFinder:
                 found
                 and found[1] in ("name", "partial")
                 and self.types.get(found[0].entity) == "person"
-                and _within(word, token)
+                and within_phrase(word, token)
             ):
                 return found[0]
         return None
@@ -342,7 +342,7 @@ class ActorFinder:
             c.dep_ == "det" and (c.lower_ in DEFINITE or "Yes" in morph(c, "Poss")) for c in token.children
         ):
             return None
-        phrase = [w for w in token.subtree if w.i > token.i and _within(w, token)]
+        phrase = [w for w in token.subtree if w.i > token.i and within_phrase(w, token)]
         if any(w.pos_ == "PROPN" and w.i not in self.mentioned for w in phrase):
             return None  # named right there ("le porte-parole, Jean Dupont"), by a name not known
         country = next(
@@ -407,7 +407,7 @@ def _antecedent(last: Token) -> Token | None:
     return node.head if node.doc[node.left_edge.i - 1].text == "," else None
 
 
-def _within(word: Token, head: Token) -> bool:
+def within_phrase(word: Token, head: Token) -> bool:
     """Whether ``word`` belongs to ``head``'s phrase, not to a clause inside it ("qui a reçu X")."""
     node = word
     while node.i != head.i and node.dep_ not in CLAUSES and node.head.i != node.i:

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
-from .actors import Actor, ActorFinder
+from .actors import Actor, ActorFinder, within_phrase
 from .entities import add_mention
 from .event_lexicon import (
     NO_ENTRY,
@@ -75,6 +75,9 @@ from .times import date_precision
 CONTENT_TARGET_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
 # A night across two days: "la nuit de jeudi à vendredi".
 NIGHT_ACROSS = re.compile(r"\s(?:à|au)\s", re.IGNORECASE)
+# Roots of criticism and rejection (and praise, 051), whose target, when no slot gives one, is an actor
+# named anywhere in their object ("a dénoncé des décisions contraires à la Constitution géorgienne").
+JUDGEMENT_ROOTS = frozenset({"11", "12"})
 # Roots of force, whose target, when no slot gives one, is the country where what it strikes lies
 # ("a frappé neuf sites au Pakistan").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
@@ -225,6 +228,9 @@ class _Coding(ActorFinder):
         if not targets and entry.pos == "VERB" and entry.code[:2] in CONTENT_TARGET_ROOTS:
             targets = self._quoted_subjects(token, sources)
             target_slot = "quoted" if targets else target_slot
+        if not targets and entry.pos == "VERB" and (entry.code[:2] in JUDGEMENT_ROOTS or entry.code == "051"):
+            targets = self._named_in_object(token, sources)
+            target_slot = "object" if targets else target_slot
         if not sources and target_slot == "entre" and len(targets) > 1:
             sources, source_slot = targets, "entre"  # "les pourparlers entre Israël et le Hamas"
         if len(targets) > 1 and len(sources) == 1:
@@ -395,6 +401,23 @@ class _Coding(ActorFinder):
                 found = [a for a in self.actors(word) if not any(self.same_actor(a, s) for s in sources)]
                 if found:
                     return found
+        return []
+
+    def _named_in_object(self, token: Token, sources: list[Actor]) -> list[Actor]:
+        """The first actor other than the source named within the object's phrase."""
+        for head in logical_objects(token):
+            for word in head.subtree:
+                if word.i == head.i or not within_phrase(word, head):
+                    continue
+                actor = self.mention_actor(word)
+                if actor is None and word.pos_ == "ADJ":
+                    actor = self.adjective_actor(word)
+                if (
+                    actor is not None
+                    and self.types.get(actor.entity) != "location"
+                    and not any(self.same_actor(actor, s) for s in sources)
+                ):
+                    return [actor]
         return []
 
     def _struck_place(self, token: Token, taken: frozenset[str]) -> list[Actor]:
