@@ -148,3 +148,13 @@ def test_a_gerund_cue_inside_reported_speech_is_the_reporter_s(pipeline: Pipelin
     assert ("la Chine était 'économiquement incontournable", "olaf-scholz", False) in found
     assert ("en Allemagne, la prudence reste de mise", "olaf-scholz", True) in found
     assert all(speaker == "olaf-scholz" for _, speaker, _ in found)
+
+
+@pytest.mark.model
+def test_a_word_judged_in_a_passive_is_said_by_its_agent(pipeline: Pipeline) -> None:
+    # The parser hangs "par le président…" from the main verb, not from "qualifiée".
+    text = (
+        "Les Vingt-Sept ont adopté jeudi un nouveau paquet de sanctions, une décision qualifiée"
+        " d'« historique » par le président français, Emmanuel Macron."
+    )
+    assert _found(_quotes(pipeline, text)) == [("historique", "emmanuel-macron", True)]

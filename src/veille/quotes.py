@@ -11,7 +11,8 @@ The component (``veille_quotes``) finds
   an inverted cue ("…, assure le ministre"); a sentence attributed by "selon X".
 
 The speaker of a direct quotation is, in order: the subject of a cue right after it ("»,
-a déclaré X", "», a-t-il ajouté"); the subject of the verb the quotation depends on (its cue
+a déclaré X", "», a-t-il ajouté"); the agent of a cue's participle around it ("qualifiée
+d'« historique » par X"); the subject of the verb the quotation depends on (its cue
 "X a déclaré : « … »", or any verb for a partial quotation: "X a loué une « alliance »"); "selon
 X"; the subject of another cue of its sentence; for a quotation that is its own sentence, the
 speaker of a quotation in the sentence before. Subjects are read by :class:`ActorFinder`, as
@@ -45,6 +46,7 @@ from .syntax import (
     near_lemmas,
     own_subjects,
     participle,
+    past_participle,
     verb_in_disguise,
 )
 
@@ -204,6 +206,9 @@ class _Finding(ActorFinder):
                 or token.i in self.quoted
             ):
                 break
+        judged = self._judged_by(opening, closing)
+        if judged is not None:
+            return judged
         # The reporting verb above the quotation ("X a estimé que les Occidentaux n'avaient
         # « aucun intérêt »"), else the verb it hangs from (a partial quotation: "X a loué une
         # « alliance »").
@@ -235,6 +240,21 @@ class _Finding(ActorFinder):
             if earlier in self.speakers and self.speakers[earlier] is not None:
                 return None, self.speakers[earlier]
         return None, None
+
+    def _judged_by(self, opening: int, closing: int) -> tuple[Token, Actor] | None:
+        """ "une décision qualifiée d'« historique » par X": the agent after the quotation of the
+        participle of a cue right before it, however the parser attached the two."""
+        before = [
+            w for w in self.doc[max(0, opening - 4) : opening] if w.lower_ not in ("d", "de", "'", "comme")
+        ]
+        participle_ = before[-1] if before else None
+        if participle_ is None or not past_participle(participle_) or not self._cue(participle_):
+            return None
+        after = next((w for w in self.doc[closing + 1 : closing + 3] if not w.is_space), None)
+        if after is None or after.lower_ != "par" or after.dep_ != "case":
+            return None
+        actors = self.actors(after.head)
+        return (participle_, actors[0]) if actors else None
 
     def _above(self, opening: int, closing: int) -> list[Token]:
         """The verbs above a quotation, nearest first, from the word its words hang from."""
