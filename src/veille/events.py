@@ -350,11 +350,7 @@ class _Coding(ActorFinder):
         complement of the trigger introduced by "à" (a city), "au", "aux", "en" or "dans" (a city
         or a country): "une visite au Kazakhstan", "lors d'un sommet à Minsk". "À" before a
         country is a recipient ("une aide à l'Ukraine"), not a place."""
-        by_case = self._complements(token)
-        heads = sorted(
-            (h for p in ("à", "en", "dans") for h in by_case.get(p, ())), key=lambda h: abs(h.i - token.i)
-        )
-        for head in heads:
+        for head in self._place_complements(token):
             found = self.mentioned.get(head.i)
             if found is None or found[1] not in ("name", "partial"):
                 continue
@@ -424,10 +420,7 @@ class _Coding(ActorFinder):
         """The country or place named where the trigger's object lies, or where the trigger
         happens: "des cibles au Yémen", "a frappé en Syrie"."""
         for head in (*logical_objects(token), token):
-            by_case = self._complements(head)
-            for word in sorted(
-                (w for p in ("à", "en", "dans") for w in by_case.get(p, ())), key=lambda w: abs(w.i - head.i)
-            ):
+            for word in self._place_complements(head):
                 found = self.mentioned.get(word.i)
                 if (
                     found is not None
@@ -464,6 +457,13 @@ class _Coding(ActorFinder):
         if slot == "head":
             return governing_subjects(token, mutual="mutual" in self.triggers.get(token.i, NO_ENTRY).flags)
         return self._complements(token).get(slot, [])
+
+    def _place_complements(self, token: Token) -> list[Token]:
+        """``token``'s complements introduced by "à", "en" or "dans", nearest first."""
+        by_case = self._complements(token)
+        return sorted(
+            (h for p in ("à", "en", "dans") for h in by_case.get(p, ())), key=lambda h: abs(h.i - token.i)
+        )
 
     def _complements(self, token: Token) -> dict[str, list[Token]]:
         if token.i not in self.complements:

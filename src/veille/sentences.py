@@ -41,7 +41,7 @@ _QUOTATIONS = "veille.quotations"  # where quotations() keeps its answer in doc.
 def set_sentence_starts(doc: Doc) -> Doc:
     quoted = quoted_tokens(doc)
     texts = [t.text for t in doc]
-    spaces = [t.is_space for t in doc]
+    spaces = [text.isspace() for text in texts]  # spaCy's is_space
     flags = []
     previous: int | None = None  # the last word (not whitespace) before the token
     before: int | None = None  # the word before that one
