@@ -301,3 +301,29 @@ def test_a_name_parsed_as_a_conjunct_of_its_office_is_one_actor(pipeline: Pipeli
 def test_criticism_targets_an_actor_named_within_what_it_criticizes(pipeline: Pipeline) -> None:
     text = "Le chef de la diplomatie suédoise a dénoncé des arrestations contraires à la Constitution serbe."
     assert ("111", "SWE", "SRB", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_an_unaddressed_criticism_or_threat_is_aimed_at_the_party_its_source_deals_with(
+    pipeline: Pipeline,
+) -> None:
+    # The party the source last dealt with in an earlier event, else the lead's other party.
+    dealt = _run(
+        pipeline,
+        "Le Chili a expulsé lundi des diplomates boliviens. Mardi, La Paz a dénoncé une décision arbitraire.",
+    )
+    criticism = [e for e in dealt.events if e.code == "111"]
+    assert {
+        (_countries(dealt).get(e.source or ""), _countries(dealt).get(e.target or "")) for e in criticism
+    } == {("BOL", "CHL")}
+    assert all(e.rule.endswith("target=discourse") and e.target_text is not None for e in criticism)
+    lead = _run(
+        pipeline,
+        "La Norvège renforce sa frontière avec la Russie.\n\nLe gouvernement norvégien a annoncé mardi"
+        " l'envoi de troupes.\n\nLe Kremlin a averti qu'une telle décision aurait des conséquences.",
+    )
+    assert ("130", "RUS", "NOR", "asserted") in _coded(lead)
+    # The sentence's own addressee stays, and so does an untargeted statement.
+    named = _run(pipeline, "Le Chili a expulsé des diplomates boliviens. La Bolivie a critiqué le Pérou.")
+    assert ("111", "BOL", "PER", "asserted") in _coded(named)
+    assert ("111", "BOL", "CHL", "asserted") not in _coded(named)

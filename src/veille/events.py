@@ -21,6 +21,7 @@ The rules are described in ``docs/events.md``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -81,6 +82,9 @@ JUDGEMENT_ROOTS = frozenset({"11", "12"})
 # Roots of force, whose target, when no slot gives one, is the country where what it strikes lies
 # ("a frappé neuf sites au Pakistan").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+# Roots of demands, criticism, rejection and threats: when the sentence names no addressee, the
+# event is aimed at the party its source last dealt with, else at the first other party of the lead.
+ADDRESSEE_ROOTS = frozenset({"10", "11", "12", "13"})
 # Roots coded even when the text names no actor: protests, and arrests by unnamed forces.
 ACTORLESS_ROOTS = frozenset({"14", "17"})
 MODALITY_ORDER: tuple[Modality, ...] = ("reported", "negated", "hypothetical", "planned")
@@ -204,6 +208,7 @@ class _Coding(ActorFinder):
                     seen.add(key)
                     events.append(event)
         kept = sorted((e for e in events if not _subsumed(e, events)), key=lambda e: e.trigger.start)
+        kept = self._addressed(kept)
         # Countries reached through an adjective or "nous" become entities only when an event uses them.
         used = {span.start for e in kept for span in (e.source_text, e.target_text) if span is not None}
         named = {m.start for e in self.entities for m in e.mentions}
@@ -211,6 +216,65 @@ class _Coding(ActorFinder):
             if start in used and start not in named:
                 self.entities = add_mention(self.entities, record, mention)
         return kept
+
+    def _addressed(self, events: list[Event]) -> list[Event]:
+        """``events`` where each demand, criticism, rejection or threat with a source and no
+        target is aimed at the party its source last dealt with in an earlier event (as source
+        or target), else at the first other party the lead (headline and first sentence) names;
+        one already coded with that target is dropped."""
+        dyads = [
+            (e.trigger.start, self.country(e.source), e.source_text, self.country(e.target), e.target_text)
+            for e in events
+            if e.source and e.target and self.country(e.source) != self.country(e.target)
+        ]
+        lead_end = self.sentences[min(1, len(self.sentences) - 1)].end_char
+        lead = sorted(
+            (m.start, e.id, m)
+            for e in self.entities
+            if e.type != "location"
+            for m in e.mentions
+            if m.start < lead_end
+        )
+        seen = {(e.code, e.source, e.target, e.sentence) for e in events}
+        addressed: list[Event] = []
+        for event in events:
+            if event.target is not None or event.source is None or event.root not in ADDRESSEE_ROOTS:
+                addressed.append(event)
+                continue
+            home = self.country(event.source)
+            party: tuple[str | None, TextSpan | None] = (None, None)
+            for start, source, source_text, target, target_text in dyads:
+                if start >= event.trigger.start:
+                    break
+                if source == home:
+                    party = (target, target_text)
+                elif target == home:
+                    party = (source, source_text)
+            if party[0] is None:
+                party = next(
+                    (
+                        (eid, TextSpan(m.start, m.end, m.text))
+                        for _, eid, m in lead
+                        if self.country(eid) != home
+                    ),
+                    (None, None),
+                )
+            target, text = party
+            if target is None:
+                addressed.append(event)
+            elif (event.code, event.source, target, event.sentence) not in seen:
+                seen.add((event.code, event.source, target, event.sentence))
+                addressed.append(
+                    dataclasses.replace(
+                        event,
+                        id=_event_id(event.trigger.start, event.code, event.source, target),
+                        target=target,
+                        target_text=text,
+                        confidence=round(min(event.confidence + 0.1, 1.0), 2),
+                        rule=event.rule.replace("target=-", "target=discourse"),
+                    )
+                )
+        return addressed
 
     # -- one trigger ---------------------------------------------------------------------
 
@@ -276,7 +340,9 @@ class _Coding(ActorFinder):
                 0.4 + 0.25 * (source is not None) + 0.25 * (target is not None) + 0.1 * bool(entry.extra)
             )
             yield Event(
-                id=_event_id(token.idx, code, source, target),
+                id=_event_id(
+                    token.idx, code, source.entity if source else None, target.entity if target else None
+                ),
                 code=kind.code,
                 label=kind.label,
                 root=kind.root,
@@ -580,6 +646,6 @@ def _subsumed(event: Event, events: list[Event]) -> bool:
     )
 
 
-def _event_id(offset: int, code: str, source: Actor | None, target: Actor | None) -> str:
-    key = f"{offset}|{code}|{source.entity if source else ''}|{target.entity if target else ''}"
+def _event_id(offset: int, code: str, source: str | None, target: str | None) -> str:
+    key = f"{offset}|{code}|{source or ''}|{target or ''}"
     return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
