@@ -225,6 +225,11 @@ def test_a_subject_the_parser_cut_off_is_found_past_commas(pipeline: Pipeline) -
 def test_force_without_a_named_target_strikes_the_country_where_its_object_lies(pipeline: Pipeline) -> None:
     result = _run(pipeline, "L'armée turque a frappé mardi plusieurs positions kurdes en Irak.")
     assert ("190", "TUR", "IRQ", "asserted") in _coded(result)
+    # The parser hangs the object on the night's second day: the place is still the trigger's.
+    night = _run(
+        pipeline, "L'armée égyptienne a frappé dans la nuit de mardi à mercredi neuf sites au Soudan."
+    )
+    assert ("190", "EGY", "SDN", "asserted") in _coded(night)
 
 
 @pytest.mark.model
@@ -327,3 +332,13 @@ def test_an_unaddressed_criticism_or_threat_is_aimed_at_the_party_its_source_dea
     named = _run(pipeline, "Le Chili a expulsé des diplomates boliviens. La Bolivie a critiqué le Pérou.")
     assert ("111", "BOL", "PER", "asserted") in _coded(named)
     assert ("111", "BOL", "CHL", "asserted") not in _coded(named)
+
+
+@pytest.mark.model
+def test_a_counted_group_stands_for_as_many_countries_last_named(pipeline: Pipeline) -> None:
+    text = (
+        "La Pologne, la Hongrie et la Slovaquie ont fermé leurs frontières."
+        " Kiev a répliqué en portant plainte contre les trois pays."
+    )
+    complaints = {(s, t) for code, s, t, _ in _coded(_run(pipeline, text)) if code == "115"}
+    assert complaints == {("UKR", "POL"), ("UKR", "HUN"), ("UKR", "SVK")}  # not Kiev itself

@@ -19,7 +19,18 @@ from .extensions import text_of
 from .kb import KBEntity, KnowledgeBase
 from .records import Entity, Mention
 from .sentences import quotations
-from .syntax import CLAUSES, RELATIVES, case_of, coordinated, in_phrase_with_case, loose, morph, passive
+from .syntax import (
+    CLAUSES,
+    RELATIVES,
+    case_of,
+    clause_verb,
+    coordinated,
+    in_phrase_with_case,
+    logical_subjects,
+    loose,
+    morph,
+    passive,
+)
 
 # Institutions that, with no country named, belong to the country the article is about.
 INSTITUTIONS = frozenset(
@@ -47,10 +58,13 @@ ENTOURAGE_NOUNS = frozenset(
 )
 DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette"})  # noqa: RUF001
 DESCRIPTION_WINDOW = 3  # sentences before a description within which its person is looked for
-# "les deux dirigeants": nouns that, with "deux", stand for the last two actors named.
-PAIR_NOUNS = frozenset(
-    {"dirigeant", "chef", "président", "homme", "ministre", "responsable", "pays", "capitale", "partie"}
+# "les deux dirigeants", "les trois pays": nouns that, with a small number, stand for that many
+# actors last named: persons, or countries for the nouns of GROUP_COUNTRY_NOUNS.
+GROUP_NOUNS = frozenset({"dirigeant", "chef", "président", "homme", "ministre", "responsable"})
+GROUP_COUNTRY_NOUNS = frozenset(
+    {"pays", "capitale", "partie", "etat", "armée", "camp", "gouvernement", "voisin"}
 )
+GROUP_SIZES = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,19 +380,31 @@ class ActorFinder:
         return None
 
     def pair(self, token: Token) -> list[Actor]:
-        """ "Les deux dirigeants", "les deux pays": the last two actors of that kind named before."""
-        if token.lemma_.lower() not in PAIR_NOUNS or not any(c.lower_ == "deux" for c in token.children):
+        """ "Les deux dirigeants", "les trois pays": the last actors of that kind named before,
+        as many as the number says."""
+        noun = token.lemma_.lower()
+        if noun not in GROUP_NOUNS and noun not in GROUP_COUNTRY_NOUNS:
             return []
-        wanted = "country" if token.lemma_.lower() in ("pays", "capitale", "partie") else "person"
+        size = next((GROUP_SIZES[c.lower_] for c in token.children if c.lower_ in GROUP_SIZES), 0)
+        if not size:
+            return []
+        wanted = "country" if noun in GROUP_COUNTRY_NOUNS else "person"
+        # Not the subject beside it: "l'Ukraine a porté plainte contre les trois pays".
+        verb = clause_verb(token)
+        beside = {
+            mentioned[0].entity
+            for subject in logical_subjects(verb)
+            if subject.i != token.i and (mentioned := self.mentioned.get(subject.i)) is not None
+        }
         found: list[Actor] = []
         for mention, entity in sorted(
             ((m, e) for e in self.entities for m in e.mentions if e.type == wanted and m.end <= token.idx),
             key=lambda item: -item[0].start,
         ):
-            if all(a.entity != entity.id for a in found):
+            if entity.id not in beside and all(a.entity != entity.id for a in found):
                 # "les deux dirigeants pourraient évoquer": they do it together, with each other.
                 found.append(Actor(entity.id, mention.start, mention.end, together=True))
-            if len(found) == 2:
+            if len(found) == size:
                 return found
         return []
 

@@ -487,15 +487,35 @@ class _Coding(ActorFinder):
         happens: "des cibles au Yémen", "a frappé en Syrie"."""
         for head in (*logical_objects(token), token):
             for word in self._place_complements(head):
-                found = self.mentioned.get(word.i)
-                if (
-                    found is not None
-                    and found[1] == "name"
-                    and found[0].entity not in taken
-                    and self.types.get(found[0].entity) in ("country", "location")
-                ):
-                    return [found[0]]
+                found = self._place_named(word, taken)
+                if found is not None:
+                    return [found]
+        # A parse that hangs the object on a time complement ("a frappé mercredi neuf sites au
+        # Pakistan"): the nearest place in "à", "en" or "dans" within the trigger's own clause.
+        subjects = {s.i for s in own_subjects(token)}
+        for word in sorted(token.subtree, key=lambda w: abs(w.i - token.i)):
+            if (
+                word.i != token.i
+                and case_of(word) in ("à", "en", "dans")
+                and within_phrase(word, token)
+                and not any(a.i in subjects for a in word.ancestors)
+            ):
+                found = self._place_named(word, taken)
+                if found is not None:
+                    return [found]
         return []
+
+    def _place_named(self, word: Token, taken: frozenset[str]) -> Actor | None:
+        """The country or place ``word`` names by name, unless ``taken``."""
+        found = self.mentioned.get(word.i)
+        if (
+            found is not None
+            and found[1] == "name"
+            and found[0].entity not in taken
+            and self.types.get(found[0].entity) in ("country", "location")
+        ):
+            return found[0]
+        return None
 
     def _slot(self, token: Token, slot: str) -> Iterator[list[Token]]:
         """Candidate phrase heads for ``slot``, in successive lists from most to least direct."""
