@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from veille.pipeline import Pipeline
@@ -52,3 +54,15 @@ def test_le_pays_continues_the_country_last_named_as_a_subject(pipeline: Pipelin
     by_id = {e.id: e for e in doc._.veille_entities}
     assert [m.text for m in by_id["KEN"].mentions if m.kind == "pronoun"] == ["pays"]  # the subject
     assert [m.text for m in by_id["SOM"].mentions if m.kind == "pronoun"] == ["pays"]  # the only one near
+
+
+def test_a_subject_pronoun_continues_its_sentence_subject_a_country_of_its_gender(pipeline: Pipeline) -> None:
+    text = (
+        "Le président Macron est arrivé à Dakar. Le Niger a quitté la Cedeao, dont il dénonçait les"
+        " sanctions. La France a annoncé qu'il rentrerait lundi."
+    )
+    doc = _doc(pipeline, text)
+    pronouns = {e.id: [m.start for m in e.mentions if m.kind == "pronoun"] for e in doc._.veille_entities}
+    first, second = (match.start() for match in re.finditer(r"\bil\b", text))
+    assert pronouns.get("NER") == [first]  # "le Niger … il": the country
+    assert second in pronouns.get("emmanuel-macron", [])  # "la France … il": not her, him

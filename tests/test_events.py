@@ -328,6 +328,9 @@ def test_an_unaddressed_criticism_or_threat_is_aimed_at_the_party_its_source_dea
         " l'envoi de troupes.\n\nLe Kremlin a averti qu'une telle décision aurait des conséquences.",
     )
     assert ("130", "RUS", "NOR", "asserted") in _coded(lead)
+    # The party is the earlier event's actor itself, here a person (scored by his country).
+    person = _run(pipeline, "Le président Macron est arrivé à Dakar. Le Niger a dénoncé une provocation.")
+    assert ("111", "NER", "FRA", "asserted") in _coded(person)
     # The sentence's own addressee stays, and so does an untargeted statement.
     named = _run(pipeline, "Le Chili a expulsé des diplomates boliviens. La Bolivie a critiqué le Pérou.")
     assert ("111", "BOL", "PER", "asserted") in _coded(named)

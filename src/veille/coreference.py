@@ -3,7 +3,9 @@
 A deliberately simple, explainable rule rather than a statistical model: a third-person singular
 subject pronoun (including the inverted "-t-il" of an incise) or possessive determiner refers to
 the person mentioned last before it as a subject, else the person mentioned last, within the
-same sentence or the ``WINDOW`` sentences before.
+same sentence or the ``WINDOW`` sentences before; but when the last subject of its own sentence
+is a country whose article agrees with it ("Le Mali a quitté le G5, dont il dénonçait…"), it is
+that country.
 Impersonal "il" ("il y a", "il faut", "il s'agit", "il est probable que") is left alone.
 "Le pays" or "ce pays", with no complement saying which, is the country named last (as a
 subject first, by the same rule). Each
@@ -26,6 +28,7 @@ from .syntax import morph
 WINDOW = 2  # sentences before the pronoun's own
 SUBJECT_PRONOUNS = frozenset({"il", "elle", "-il", "-elle"})
 POSSESSIVES = frozenset({"son", "sa", "ses"})
+_PRONOUN_GENDER = {"il": "Masc", "elle": "Fem"}
 IMPERSONAL_VERBS = frozenset(
     {"falloir", "agir", "sembler", "paraître", "pleuvoir", "exister", "rester", "manquer"}
 )
@@ -54,6 +57,21 @@ class PronounResolver:
                 continue
             earliest = _window_start(sentence_starts, token.idx)
             before = [p for p in candidates if earliest <= p[0] and p[1] <= token.idx]
+            if candidates is persons and not token.lower_.startswith("-"):
+                # "Le Mali a quitté le G5, dont il dénonçait l'inefficacité": a subject pronoun
+                # continues its own sentence's last subject, a country of its gender too.
+                sentence = sentence_starts[max(0, bisect_right(sentence_starts, token.idx) - 1)]
+                subjects = sorted(
+                    p
+                    for p in (*persons, *countries)
+                    if sentence <= p[0] and p[1] <= token.idx and _subject_at(doc, p[0])
+                )
+                if (
+                    subjects
+                    and subjects[-1] not in persons
+                    and _gender_at(doc, subjects[-1][0]) == _PRONOUN_GENDER.get(token.lower_)
+                ):
+                    before = subjects[-1:]
             if before:
                 # A subject pronoun continues the last subject ("Poutine rencontrera Tokaïev.
                 # Il participera…" is Poutine); failing one, the person named last.
@@ -93,6 +111,15 @@ def _subject_at(doc: Doc, start: int) -> bool:
             return False
         word = word.head
     return False
+
+
+def _gender_at(doc: Doc, start: int) -> str | None:
+    """The gender the article of the name starting at ``start`` shows ("le Mali", "la France")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    article = next((c.lower_ for c in span[0].children if c.dep_ == "det"), "")
+    return {"le": "Masc", "du": "Masc", "au": "Masc", "la": "Fem"}.get(article)
 
 
 def _country_anaphor(token: Token) -> bool:

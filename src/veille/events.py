@@ -223,7 +223,7 @@ class _Coding(ActorFinder):
         or target), else at the first other party the lead (headline and first sentence) names;
         one already coded with that target is dropped."""
         dyads = [
-            (e.trigger.start, self.country(e.source), e.source_text, self.country(e.target), e.target_text)
+            (e.trigger.start, (e.source, e.source_text), (e.target, e.target_text))
             for e in events
             if e.source and e.target and self.country(e.source) != self.country(e.target)
         ]
@@ -243,13 +243,13 @@ class _Coding(ActorFinder):
                 continue
             home = self.country(event.source)
             party: tuple[str | None, TextSpan | None] = (None, None)
-            for start, source, source_text, target, target_text in dyads:
+            for start, one, other in dyads:
                 if start >= event.trigger.start:
                     break
-                if source == home:
-                    party = (target, target_text)
-                elif target == home:
-                    party = (source, source_text)
+                if self.country(one[0] or "") == home:
+                    party = other
+                elif self.country(other[0] or "") == home:
+                    party = one
             if party[0] is None:
                 party = next(
                     (
