@@ -306,6 +306,13 @@ def test_a_name_parsed_as_a_conjunct_of_its_office_is_one_actor(pipeline: Pipeli
 def test_criticism_targets_an_actor_named_within_what_it_criticizes(pipeline: Pipeline) -> None:
     text = "Le chef de la diplomatie suédoise a dénoncé des arrestations contraires à la Constitution serbe."
     assert ("111", "SWE", "SRB", "asserted") in _coded(_run(pipeline, text))
+    # "dont" makes the antecedent a complement of the object: the Union's slowness is criticized.
+    relative = _run(
+        pipeline,
+        "Le Soudan a fermé sa frontière avec le Tchad."
+        " Le Tchad a quitté l'Union africaine, dont il critiquait la lenteur.",
+    )
+    assert ("111", "TCD", "african-union", "asserted") in _coded(relative)
 
 
 @pytest.mark.model

@@ -466,20 +466,28 @@ class _Coding(ActorFinder):
         return []
 
     def _named_in_object(self, token: Token, sources: list[Actor]) -> list[Actor]:
-        """The first actor other than the source named within the object's phrase."""
-        for head in logical_objects(token):
-            for word in head.subtree:
-                if word.i == head.i or not within_phrase(word, head):
-                    continue
-                actor = self.mention_actor(word)
-                if actor is None and word.pos_ == "ADJ":
-                    actor = self.adjective_actor(word)
-                if (
-                    actor is not None
-                    and self.types.get(actor.entity) != "location"
-                    and not any(self.same_actor(actor, s) for s in sources)
-                ):
-                    return [actor]
+        """The first actor other than the source named within the object's phrase, or by the
+        antecedent of "dont" ("le G5, dont il dénonçait l'inefficacité": the G5's)."""
+        objects = logical_objects(token)
+        words = [
+            word
+            for head in objects
+            for word in head.subtree
+            if word.i != head.i and within_phrase(word, head)
+        ]
+        if objects and token.dep_ == "acl:relcl" and any(c.lower_ == "dont" for c in token.children):
+            antecedent = token.head
+            words = [w for w in antecedent.subtree if within_phrase(w, antecedent)] + words
+        for word in words:
+            actor = self.mention_actor(word)
+            if actor is None and word.pos_ == "ADJ":
+                actor = self.adjective_actor(word)
+            if (
+                actor is not None
+                and self.types.get(actor.entity) != "location"
+                and not any(self.same_actor(actor, s) for s in sources)
+            ):
+                return [actor]
         return []
 
     def _struck_place(self, token: Token, taken: frozenset[str]) -> list[Actor]:
