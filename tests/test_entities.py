@@ -6,10 +6,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from veille.entities import EntityRecognizer, entity_id
+from veille.entities import EntityRecognizer, entity_id, home_country
 from veille.kb import KnowledgeBase, entity_from_record
 from veille.pipeline import Pipeline
-from veille.records import Article, Entity
+from veille.records import Article, Entity, Mention
 
 KB_ROWS = [
     {
@@ -155,3 +155,20 @@ def test_spellings_across_languages_link_to_one_id(pipeline: Pipeline) -> None:
     found = {e.id: sorted({m.text for m in e.mentions}) for e in result.entities}
     assert found["vladimir-putin"] == ["Poutine", "Vladimir Putin", "Путин"]
     assert found["csto"] == ["CSTO", "OTSC"]
+
+
+def test_the_home_country_counts_its_people_and_cities_not_only_its_name() -> None:
+    def entity(id_: str, type_: str, country: str | None, *starts: int) -> Entity:
+        mentions = tuple(Mention(s, s + 3, "xxx", "name") for s in starts)
+        return Entity(id=id_, name=id_, type=type_, mentions=mentions, country=country)  # type: ignore[arg-type]
+
+    entities = [
+        entity("USA", "country", "USA", 0, 40),
+        entity("VEN", "country", "VEN", 20),
+        entity("caracas", "location", "VEN", 60, 90),
+        entity("nicolas-maduro", "person", "VEN", 120),
+        entity("BRA", "country", "BRA", 150),
+    ]
+    assert home_country(entities) == "VEN"  # named once, but its capital and president too
+    assert home_country(entities[:2] + entities[4:]) == "USA"
+    assert home_country([entity("USA", "country", "USA", 30), entity("BRA", "country", "BRA", 10)]) == "BRA"

@@ -386,10 +386,12 @@ def add_mention(entities: list[Entity], person: KBEntity, mention: Mention) -> l
 
 
 def home_country(entities: list[Entity]) -> str | None:
-    """The country an article is about: the one named most often (the first named, on a tie)."""
-    counts: dict[str, tuple[int, int]] = {}
+    """The country an article is about: the one whose actors (itself, its people, places and
+    institutions) are mentioned most often (the first mentioned, on a tie)."""
+    starts: dict[str, list[int]] = {e.id: [] for e in entities if e.type == "country"}
     for entity in entities:
-        named = [m.start for m in entity.mentions if m.kind in ("name", "metonym")]
-        if entity.type == "country" and named:
-            counts[entity.id] = (len(named), -min(named))
+        country = entity.country or entity.id
+        if country in starts:
+            starts[country] += [m.start for m in entity.mentions if m.kind != "adjective"]
+    counts = {country: (len(found), -min(found)) for country, found in starts.items() if found}
     return max(counts, key=counts.__getitem__) if counts else None
