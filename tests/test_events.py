@@ -246,6 +246,9 @@ def test_a_fronted_passive_participle_is_said_of_the_main_subject(pipeline: Pipe
         " pour une aide accrue."
     )
     assert ("043", "FRA", "ITA", "asserted") in _coded(_run(pipeline, text))
+    # Parsed with the participle as root and the main verb as its conjunct.
+    root = _run(pipeline, "Reçu lundi par le président Erdogan, M. Lavrov a remis un message.")
+    assert ("043", "TUR", "RUS", "asserted") in _coded(root)
 
 
 @pytest.mark.model

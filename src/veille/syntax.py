@@ -227,7 +227,12 @@ def logical_objects(token: Token) -> list[Token]:
         if not found and token.dep_ == "advcl" and token.i < token.head.i:
             # "Reçu par le président, le ministre a remis…": the participle says it of the subject.
             found = [c for c in token.head.children if c.dep_ == "nsubj"]
-        return found or [c for c in token.children if c.dep_ == "nsubj"]
+        found = found or [c for c in token.children if c.dep_ == "nsubj"]
+        if not found and token.is_sent_start:
+            # The same, parsed with the participle as root and the main verb as its conjunct.
+            main = [c for c in token.children if c.dep_ == "conj"]
+            found = [g for c in main for g in c.children if g.dep_ == "nsubj"][:1]
+        return found
     found = [c for c in token.children if c.dep_ == "obj"]
     if found and found[0].lower_ in RELATIVES and token.dep_ == "acl:relcl" and token.head.lower_ == "ce":
         # "ce que X a démenti": what is denied is the clause "ce" stands for, and its actor.
