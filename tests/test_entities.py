@@ -149,6 +149,17 @@ def test_capitals_used_as_actors_stand_for_their_country(pipeline: Pipeline) -> 
 
 
 @pytest.mark.model
+def test_an_unknown_person_takes_the_country_of_their_office(pipeline: Pipeline) -> None:
+    text = (
+        "Le porte-parole du Kremlin, Arkadi Zelenov, a démenti."
+        " Un conseiller de l'Elysée, Paul Demaret, a répondu."
+    )
+    (result,) = pipeline.process_batch([Article(id="4" * 16, text=text, path="t", date="2024-11")])
+    unknown = {e.name: e.country for e in result.entities if e.id.startswith("per:")}
+    assert unknown == {"Arkadi Zelenov": "RUS", "Paul Demaret": "FRA"}
+
+
+@pytest.mark.model
 def test_spellings_across_languages_link_to_one_id(pipeline: Pipeline) -> None:
     text = "Poutine a reçu Vladimir Putin, que la presse russe appelle Путин, et l'OTSC a répondu à la CSTO."
     (result,) = pipeline.process_batch([Article(id="3" * 16, text=text, path="t", date="2024-11")])

@@ -355,3 +355,9 @@ def test_a_counted_group_stands_for_as_many_countries_last_named(pipeline: Pipel
     )
     complaints = {(s, t) for code, s, t, _ in _coded(_run(pipeline, text)) if code == "115"}
     assert complaints == {("UKR", "POL"), ("UKR", "HUN"), ("UKR", "SVK")}  # not Kiev itself
+
+
+@pytest.mark.model
+def test_a_conjunct_with_a_preposition_of_its_own_is_a_place_not_a_co_actor(pipeline: Pipeline) -> None:
+    text = "Le président Lula a été reçu lundi par Emmanuel Macron à Paris puis à Marseille."
+    assert {(s, t) for code, s, t, _ in _coded(_run(pipeline, text)) if code == "043"} == {("FRA", "BRA")}

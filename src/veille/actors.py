@@ -233,7 +233,8 @@ class ActorFinder:
         ):
             head = head.head  # the first of coordinated phrases (not "le chancelier, Olaf Scholz")
         found: list[Actor] = []
-        conjuncts = [c for c in head.conjuncts if c.i > head.i]
+        # Not a conjunct with a preposition of its own ("par Macron à Paris puis à Marseille").
+        conjuncts = [c for c in head.conjuncts if c.i > head.i and case_of(c) in (None, case_of(head))]
         if (
             conjuncts
             and head.lemma_.lower() in PERSON_NOUNS

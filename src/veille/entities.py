@@ -13,7 +13,8 @@ The component reads the parser's named entities and the knowledge-base names fou
   is a metonym mention of the actor it stands for; a demonym ("les Russes") of its country;
 - an entity outside the knowledge base gets a fuzzy match against knowledge-base names of its
   type, else a stable id made of its type and normalized name; a country adjective qualifying
-  it ("l'entreprise russe X") gives its country.
+  it ("l'entreprise russe X") gives its country, else the actor named in "de" after the noun
+  of its office ("le porte-parole du Kremlin, X").
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from .gazetteer import Gazetteer, NameMatch, for_kb
 from .kb import KBEntity, KnowledgeBase
 from .kb import default as default_kb
 from .records import Entity, EntityType, Mention, MentionKind
+from .syntax import case_of
 
 LABELS: dict[str, EntityType] = {"PER": "person", "ORG": "organization", "LOC": "location"}
 ID_PREFIX: dict[str, str] = {
@@ -118,7 +120,11 @@ class EntityRecognizer:
             else:
                 key = entity_id(name, type_)
                 actor = actors.setdefault(key, _Actor(key, name, type_))
-                actor.country = actor.country or _country_from_adjectives(span, self.kb)
+                actor.country = (
+                    actor.country
+                    or _country_from_adjectives(span, self.kb)
+                    or _country_of_office(span, actors)
+                )
             actor.mentions.append(Mention(span.start_char, span.end_char, span.text, kind))
 
         doc._.veille_entities = tuple(
@@ -287,6 +293,17 @@ def _country_from_adjectives(span: Span, kb: KnowledgeBase) -> str | None:
                 found = kb.by_adjective.get(child.lower_)
                 if found and found in kb.entities:
                     return kb.entities[found].country
+    return None
+
+
+def _country_of_office(span: Span, actors: dict[str, _Actor]) -> str | None:
+    """The country of the actor named in "de" after the noun this name follows: "le porte-parole
+    du Kremlin, X" is Russian."""
+    for child in span.root.head.children:
+        if child.dep_.startswith("nmod") and not span.start <= child.i < span.end and case_of(child) == "de":
+            for actor in actors.values():
+                if any(m.start <= child.idx < m.end for m in actor.mentions):
+                    return actor.country or (actor.record.country if actor.record else None)
     return None
 
 
