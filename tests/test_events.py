@@ -361,3 +361,29 @@ def test_a_counted_group_stands_for_as_many_countries_last_named(pipeline: Pipel
 def test_a_conjunct_with_a_preposition_of_its_own_is_a_place_not_a_co_actor(pipeline: Pipeline) -> None:
     text = "Le président Lula a été reçu lundi par Emmanuel Macron à Paris puis à Marseille."
     assert {(s, t) for code, s, t, _ in _coded(_run(pipeline, text)) if code == "043"} == {("FRA", "BRA")}
+
+
+@pytest.mark.model
+def test_an_invitation_to_visit_is_an_intent_to_meet_and_shells_are_military_aid(pipeline: Pipeline) -> None:
+    invited = _run(pipeline, "Le président chilien a invité M. Lula à venir au Chili l'an prochain.")
+    assert ("036", "CHL", "BRA", "asserted") in _coded(invited)
+    supplied = _run(pipeline, "La Norvège a déjà fourni plus de 200 chars à l'Ukraine.")
+    assert ("072", "NOR", "UKR", "asserted") in _coded(supplied)
+
+
+@pytest.mark.model
+def test_a_judged_act_makes_its_author_the_target(pipeline: Pipeline) -> None:
+    # The act's own source, or, for an act named again ("ce déploiement"), its last author.
+    strikes = _run(pipeline, "Le Japon a condamné les frappes menées par la Chine.")
+    assert ("111", "JPN", "CHN", "asserted") in _coded(strikes)
+    again = _run(
+        pipeline,
+        "La Russie a déployé des troupes en Moldavie."
+        " Ce déploiement a été vivement critiqué par la Roumanie.",
+    )
+    (criticism,) = [e for e in again.events if e.code == "111"]
+    assert (_countries(again)[criticism.source or ""], _countries(again)[criticism.target or ""]) == (
+        "ROU",
+        "RUS",
+    )
+    assert criticism.rule.endswith("target=act")

@@ -85,6 +85,7 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 # Roots of demands, criticism, rejection and threats: when the sentence names no addressee, the
 # event is aimed at the party its source last dealt with, else at the first other party of the lead.
 ADDRESSEE_ROOTS = frozenset({"10", "11", "12", "13"})
+DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 # Roots coded even when the text names no actor: protests, and arrests by unnamed forces.
 ACTORLESS_ROOTS = frozenset({"14", "17"})
 MODALITY_ORDER: tuple[Modality, ...] = ("reported", "negated", "hypothetical", "planned")
@@ -199,6 +200,7 @@ class _Coding(ActorFinder):
                     if near.lemma_.lower() in entry.extra and near.i in self.triggers:
                         del self.triggers[near.i]
         events: list[Event] = []
+        token_of: dict[str, int] = {}  # event id -> its trigger token
         seen: set[tuple[str, str | None, str | None, int]] = set()
         # Verbs first: when a verb and an event noun say the same thing, the verb's record stays.
         for i, entry in sorted(self.triggers.items(), key=lambda item: (item[1].pos != "VERB", item[0])):
@@ -207,8 +209,9 @@ class _Coding(ActorFinder):
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
+                    token_of[event.id] = i
         kept = sorted((e for e in events if not _subsumed(e, events)), key=lambda e: e.trigger.start)
-        kept = self._addressed(kept)
+        kept = self._addressed(self._judged_acts(kept, token_of))
         # Countries reached through an adjective or "nous" become entities only when an event uses them.
         used = {span.start for e in kept for span in (e.source_text, e.target_text) if span is not None}
         named = {m.start for e in self.entities for m in e.mentions}
@@ -216,6 +219,55 @@ class _Coding(ActorFinder):
             if start in used and start not in named:
                 self.entities = add_mention(self.entities, record, mention)
         return kept
+
+    def _judged_acts(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
+        """``events`` where a judgement (criticism, rejection, praise) with no target whose
+        object is an act ("a condamné les frappes", "ce déplacement a été critiqué") is aimed
+        at who did that act: the source of the object's own event, else, for an act named again
+        ("ce déplacement"), the source of the last earlier event of its code."""
+        judged: list[Event] = []
+        for event in events:
+            index = token_of.get(event.id)
+            if (
+                index is None
+                or event.target is not None
+                or event.source is None
+                or not (event.root in JUDGEMENT_ROOTS or event.code == "051")
+            ):
+                judged.append(event)
+                continue
+            party: Event | None = None
+            for act in logical_objects(self.doc[index]):
+                entry = self.triggers.get(act.i)
+                if entry is None:
+                    continue
+                own = [e for e in events if token_of.get(e.id) == act.i and e.source]
+                again = any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in act.children)
+                earlier = [
+                    e
+                    for e in events
+                    if again and e.code == entry.code and e.source and e.trigger.start < act.idx
+                ]
+                party = next(iter(own or earlier[-1:]), None)
+                break
+            if (
+                party is None
+                or party.source is None
+                or self.country(party.source) == self.country(event.source)
+            ):
+                judged.append(event)
+                continue
+            judged.append(
+                dataclasses.replace(
+                    event,
+                    id=_event_id(event.trigger.start, event.code, event.source, party.source),
+                    target=party.source,
+                    target_text=party.source_text,
+                    confidence=round(min(event.confidence + 0.1, 1.0), 2),
+                    rule=event.rule.replace("target=-", "target=act"),
+                )
+            )
+        return judged
 
     def _addressed(self, events: list[Event]) -> list[Event]:
         """``events`` where each demand, criticism, rejection or threat with a source and no
