@@ -249,6 +249,9 @@ def test_a_fronted_passive_participle_is_said_of_the_main_subject(pipeline: Pipe
     # Parsed with the participle as root and the main verb as its conjunct.
     root = _run(pipeline, "Reçu lundi par le président Erdogan, M. Lavrov a remis un message.")
     assert ("043", "TUR", "RUS", "asserted") in _coded(root)
+    # Detached after the main clause.
+    after = _run(pipeline, "Les diplomates argentins ont quitté jeudi le Venezuela, expulsés par Caracas.")
+    assert ("174", "VEN", "ARG", "asserted") in _coded(after)
 
 
 @pytest.mark.model

@@ -224,8 +224,10 @@ def logical_objects(token: Token) -> list[Token]:
         found = [c for c in token.children if c.dep_ == "nsubj:pass"]
         if not found and token.dep_ == "acl":
             found = [token.head]
-        if not found and token.dep_ == "advcl" and token.i < token.head.i:
-            # "Reçu par le président, le ministre a remis…": the participle says it of the subject.
+        detached = token.i < token.head.i or (token.i > 0 and token.doc[token.i - 1].text == ",")
+        if not found and token.dep_ == "advcl" and detached:
+            # "Reçu par le président, le ministre a remis…", "Les diplomates sont partis, expulsés
+            # par Caracas": a detached participle says it of the subject.
             found = [c for c in token.head.children if c.dep_ == "nsubj"]
         found = found or [c for c in token.children if c.dep_ == "nsubj"]
         if not found and token.is_sent_start:
