@@ -211,7 +211,7 @@ class _Coding(ActorFinder):
                     events.append(event)
                     token_of[event.id] = i
         kept = sorted((e for e in events if not _subsumed(e, events)), key=lambda e: e.trigger.start)
-        kept = self._addressed(self._judged_acts(kept, token_of))
+        kept = _unique(self._addressed(self._judged_acts(kept, token_of)))
         # Countries reached through an adjective or "nous" become entities only when an event uses them.
         used = {span.start for e in kept for span in (e.source_text, e.target_text) if span is not None}
         named = {m.start for e in self.entities for m in e.mentions}
@@ -257,23 +257,13 @@ class _Coding(ActorFinder):
             ):
                 judged.append(event)
                 continue
-            judged.append(
-                dataclasses.replace(
-                    event,
-                    id=_event_id(event.trigger.start, event.code, event.source, party.source),
-                    target=party.source,
-                    target_text=party.source_text,
-                    confidence=round(min(event.confidence + 0.1, 1.0), 2),
-                    rule=event.rule.replace("target=-", "target=act"),
-                )
-            )
+            judged.append(_retargeted(event, party.source, party.source_text, "act"))
         return judged
 
     def _addressed(self, events: list[Event]) -> list[Event]:
         """``events`` where each demand, criticism, rejection or threat with a source and no
         target is aimed at the party its source last dealt with in an earlier event (as source
-        or target), else at the first other party the lead (headline and first sentence) names;
-        one already coded with that target is dropped."""
+        or target), else at the first other party the lead (headline and first sentence) names."""
         dyads = [
             (e.trigger.start, (e.source, e.source_text), (e.target, e.target_text))
             for e in events
@@ -287,7 +277,6 @@ class _Coding(ActorFinder):
             for m in e.mentions
             if m.start < lead_end
         )
-        seen = {(e.code, e.source, e.target, e.sentence) for e in events}
         addressed: list[Event] = []
         for event in events:
             if event.target is not None or event.source is None or event.root not in ADDRESSEE_ROOTS:
@@ -312,20 +301,7 @@ class _Coding(ActorFinder):
                     (None, None),
                 )
             target, text = party
-            if target is None:
-                addressed.append(event)
-            elif (event.code, event.source, target, event.sentence) not in seen:
-                seen.add((event.code, event.source, target, event.sentence))
-                addressed.append(
-                    dataclasses.replace(
-                        event,
-                        id=_event_id(event.trigger.start, event.code, event.source, target),
-                        target=target,
-                        target_text=text,
-                        confidence=round(min(event.confidence + 0.1, 1.0), 2),
-                        rule=event.rule.replace("target=-", "target=discourse"),
-                    )
-                )
+            addressed.append(event if target is None else _retargeted(event, target, text, "discourse"))
         return addressed
 
     # -- one trigger ---------------------------------------------------------------------
@@ -724,6 +700,31 @@ def _subsumed(event: Event, events: list[Event]) -> bool:
         and (other.source, other.target) != (event.source, event.target)
         for other in events
     )
+
+
+def _retargeted(event: Event, target: str, text: TextSpan | None, how: str) -> Event:
+    """``event`` aimed at ``target``, inferred ``how`` (named in ``rule``, with less confidence
+    than a target its own slots give)."""
+    return dataclasses.replace(
+        event,
+        id=_event_id(event.trigger.start, event.code, event.source, target),
+        target=target,
+        target_text=text,
+        confidence=round(min(event.confidence + 0.1, 1.0), 2),
+        rule=event.rule.replace("target=-", f"target={how}"),
+    )
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    """``events`` without repeats of one code between the same actors in one sentence."""
+    seen: set[tuple[str, str | None, str | None, CharSpan]] = set()
+    unique: list[Event] = []
+    for event in events:
+        key = (event.code, event.source, event.target, event.sentence)
+        if key not in seen:
+            seen.add(key)
+            unique.append(event)
+    return unique
 
 
 def _event_id(offset: int, code: str, source: str | None, target: str | None) -> str:
