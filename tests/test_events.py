@@ -344,6 +344,13 @@ def test_an_unaddressed_criticism_or_threat_is_aimed_at_the_party_its_source_dea
     # The party is the earlier event's actor itself, here a person (scored by his country).
     person = _run(pipeline, "Le président Macron est arrivé à Dakar. Le Niger a dénoncé une provocation.")
     assert ("111", "NER", "FRA", "asserted") in _coded(person)
+    # Praise of something that is not itself an act is addressed; praise of an agreement is not.
+    praise = _run(
+        pipeline, "La France a levé ses sanctions contre la Syrie. Damas a salué « une nouvelle page »."
+    )
+    assert ("051", "SYR", "FRA", "asserted") in _coded(praise)
+    deal = _run(pipeline, "L'Inde et la Chine ont signé un accord frontalier. Le Népal a salué l'accord.")
+    assert ("051", "NPL", None, "asserted") in _coded(deal)
     # The sentence's own addressee stays, and so does an untargeted statement.
     named = _run(pipeline, "Le Chili a expulsé des diplomates boliviens. La Bolivie a critiqué le Pérou.")
     assert ("111", "BOL", "PER", "asserted") in _coded(named)

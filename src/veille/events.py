@@ -83,7 +83,8 @@ JUDGEMENT_ROOTS = frozenset({"11", "12"})
 # ("a frappé neuf sites au Pakistan").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 # Roots of demands, criticism, rejection and threats: when the sentence names no addressee, the
-# event is aimed at the party its source last dealt with, else at the first other party of the lead.
+# event is aimed at the party its source last dealt with, else at the first other party of the lead
+# (so is praise by a verb, of something that is not itself an act).
 ADDRESSEE_ROOTS = frozenset({"10", "11", "12", "13"})
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 # Roots coded even when the text names no actor: protests, and arrests by unnamed forces.
@@ -211,7 +212,7 @@ class _Coding(ActorFinder):
                     events.append(event)
                     token_of[event.id] = i
         kept = sorted((e for e in events if not _subsumed(e, events)), key=lambda e: e.trigger.start)
-        kept = _unique(self._addressed(self._judged_acts(kept, token_of)))
+        kept = _unique(self._addressed(self._judged_acts(kept, token_of), token_of))
         # Countries reached through an adjective or "nous" become entities only when an event uses them.
         used = {span.start for e in kept for span in (e.source_text, e.target_text) if span is not None}
         named = {m.start for e in self.entities for m in e.mentions}
@@ -260,7 +261,7 @@ class _Coding(ActorFinder):
             judged.append(_retargeted(event, party.source, party.source_text, "act"))
         return judged
 
-    def _addressed(self, events: list[Event]) -> list[Event]:
+    def _addressed(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
         """``events`` where each demand, criticism, rejection or threat with a source and no
         target is aimed at the party its source last dealt with in an earlier event (as source
         or target), else at the first other party the lead (headline and first sentence) names."""
@@ -279,10 +280,11 @@ class _Coding(ActorFinder):
         )
         addressed: list[Event] = []
         for event in events:
-            if event.target is not None or event.source is None or event.root not in ADDRESSEE_ROOTS:
+            if event.target is not None or event.source is None or not self._addressable(event, token_of):
                 addressed.append(event)
                 continue
             home = self.country(event.source)
+            described = self._description(event.source_text)
             party: tuple[str | None, TextSpan | None] = (None, None)
             for start, one, other in dyads:
                 if start >= event.trigger.start:
@@ -296,13 +298,39 @@ class _Coding(ActorFinder):
                     (
                         (eid, TextSpan(m.start, m.end, m.text))
                         for _, eid, m in lead
-                        if self.country(eid) != home
+                        if self.country(eid) != home and m.start not in described
                     ),
                     (None, None),
                 )
             target, text = party
             addressed.append(event if target is None else _retargeted(event, target, text, "discourse"))
         return addressed
+
+    def _description(self, words: TextSpan | None) -> range:
+        """The characters of the phrase that names an actor, with its description ("le secrétaire
+        général de l'ONU, António Guterres")."""
+        span = self.doc.char_span(words.start, words.end, alignment_mode="expand") if words else None
+        if span is None:
+            return range(0)
+        head = span.root
+        while head.dep_ in ("flat:name", "appos", "conj") and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+        phrase = [w for w in head.subtree if within_phrase(w, head)]
+        return range(phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+
+    def _addressable(self, event: Event, token_of: dict[str, int]) -> bool:
+        """Whether ``event`` is aimed at someone even when its sentence names no one: a demand,
+        criticism, rejection or threat, or praise by a verb of something that is not itself an
+        act ("a salué une nouvelle page", not "a salué l'accord", whose parties are its own)."""
+        if event.root in ADDRESSEE_ROOTS:
+            return True
+        token = self.doc[token_of[event.id]] if event.id in token_of else None
+        return (
+            event.code == "051"
+            and token is not None
+            and token.pos_ == "VERB"
+            and not any(o.i in self.triggers for o in logical_objects(token))
+        )
 
     # -- one trigger ---------------------------------------------------------------------
 
