@@ -387,8 +387,8 @@ class ActorFinder:
         if noun not in GROUP_NOUNS and noun not in GROUP_COUNTRY_NOUNS:
             return []
         size = next((GROUP_SIZES[c.lower_] for c in token.children if c.lower_ in GROUP_SIZES), 0)
-        if not size:
-            return []
+        if not size or any(c.dep_ in ("amod", "nmod") and not case_of(c) for c in token.children):
+            return []  # none, or a group its adjective names ("les trois Etats baltes")
         wanted = "country" if noun in GROUP_COUNTRY_NOUNS else "person"
         # Not the subject beside it: "l'Ukraine a porté plainte contre les trois pays".
         verb = clause_verb(token)
