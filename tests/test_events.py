@@ -365,7 +365,14 @@ def test_a_counted_group_stands_for_as_many_countries_last_named(pipeline: Pipel
     )
     complaints = {(s, t) for code, s, t, _ in _coded(_run(pipeline, text)) if code == "115"}
     assert complaints == {("UKR", "POL"), ("UKR", "HUN"), ("UKR", "SVK")}  # not Kiev itself
-    # A group its own words name is not the countries named before it.
+    # A common adjective leaves the group what it was ("les deux puissances nucléaires")...
+    powers = _run(
+        pipeline,
+        "L'Inde a frappé le Pakistan. Le Portugal a appelé les deux puissances nucléaires à la retenue.",
+    )
+    appeals = {(s, t) for code, s, t, _ in _coded(powers) if code.startswith("02")}
+    assert appeals == {("PRT", "IND"), ("PRT", "PAK")}
+    # ...but a group its own name says is not the countries named before it.
     named = _run(pipeline, text + " Les trois Etats baltes ont condamné la décision de Kiev.")
     assert not any(source in ("POL", "HUN", "SVK") for code, source, _, _ in _coded(named) if code == "111")
 

@@ -62,7 +62,7 @@ DESCRIPTION_WINDOW = 3  # sentences before a description within which its person
 # actors last named: persons, or countries for the nouns of GROUP_COUNTRY_NOUNS.
 GROUP_NOUNS = frozenset({"dirigeant", "chef", "président", "homme", "ministre", "responsable"})
 GROUP_COUNTRY_NOUNS = frozenset(
-    {"pays", "capitale", "partie", "etat", "armée", "camp", "gouvernement", "voisin"}
+    {"pays", "capitale", "partie", "etat", "armée", "camp", "gouvernement", "voisin", "puissance"}
 )
 GROUP_SIZES = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 
@@ -387,8 +387,13 @@ class ActorFinder:
         if noun not in GROUP_NOUNS and noun not in GROUP_COUNTRY_NOUNS:
             return []
         size = next((GROUP_SIZES[c.lower_] for c in token.children if c.lower_ in GROUP_SIZES), 0)
-        if not size or any(c.dep_ in ("amod", "nmod") and not case_of(c) for c in token.children):
-            return []  # none, or a group its adjective names ("les trois Etats baltes")
+        if not size or any(
+            c.dep_ in ("amod", "nmod")
+            and not case_of(c)
+            and (c.pos_ == "PROPN" or c.lower_ in self.kb.by_adjective)
+            for c in token.children
+        ):
+            return []  # none, or a group a name of its own says ("les trois Etats baltes")
         wanted = "country" if noun in GROUP_COUNTRY_NOUNS else "person"
         # Not the subject beside it: "l'Ukraine a porté plainte contre les trois pays".
         verb = clause_verb(token)
