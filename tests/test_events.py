@@ -407,3 +407,11 @@ def test_a_judged_act_makes_its_author_the_target(pipeline: Pipeline) -> None:
         "RUS",
     )
     assert criticism.rule.endswith("target=act")
+
+
+@pytest.mark.model
+def test_the_complement_of_an_act_done_to_someone_is_its_victim(pipeline: Pipeline) -> None:
+    killed = _run(pipeline, "L'assassinat du président haïtien a plongé le pays dans le chaos.")
+    assert ("186", None, "HTI", "asserted") in _coded(killed)
+    held = _run(pipeline, "Paris a dénoncé l'arrestation de trois journalistes français par la police russe.")
+    assert ("173", "RUS", "FRA", "asserted") in _coded(held)
