@@ -230,6 +230,9 @@ def test_force_without_a_named_target_strikes_the_country_where_its_object_lies(
         pipeline, "L'armée égyptienne a frappé dans la nuit de mardi à mercredi neuf sites au Soudan."
     )
     assert ("190", "EGY", "SDN", "asserted") in _coded(night)
+    # A region of a country: "dans l'est de l'Ukraine".
+    region = _run(pipeline, "L'armée russe a bombardé mardi plusieurs villages dans l'est de l'Ukraine.")
+    assert ("195", "RUS", "UKR", "asserted") in _coded(region)
 
 
 @pytest.mark.model

@@ -570,15 +570,17 @@ class _Coding(ActorFinder):
         return []
 
     def _place_named(self, word: Token, taken: frozenset[str]) -> Actor | None:
-        """The country or place ``word`` names by name, unless ``taken``."""
-        found = self.mentioned.get(word.i)
-        if (
-            found is not None
-            and found[1] == "name"
-            and found[0].entity not in taken
-            and self.types.get(found[0].entity) in ("country", "location")
-        ):
-            return found[0]
+        """The country or place ``word`` names by name, or its "de" complement does ("dans le
+        nord du Kosovo"), unless ``taken``."""
+        for named in (word, *(c for c in word.children if c.dep_.startswith("nmod") and case_of(c) == "de")):
+            found = self.mentioned.get(named.i)
+            if (
+                found is not None
+                and found[1] == "name"
+                and found[0].entity not in taken
+                and self.types.get(found[0].entity) in ("country", "location")
+            ):
+                return found[0]
         return None
 
     def _slot(self, token: Token, slot: str) -> Iterator[list[Token]]:
