@@ -233,6 +233,11 @@ def test_force_without_a_named_target_strikes_the_country_where_its_object_lies(
     # A region of a country: "dans l'est de l'Ukraine".
     region = _run(pipeline, "L'armée russe a bombardé mardi plusieurs villages dans l'est de l'Ukraine.")
     assert ("195", "RUS", "UKR", "asserted") in _coded(region)
+    # An act named by a noun strikes where its relative clause says it did.
+    relative = _run(
+        pipeline, "L'attaque du Hezbollah du 5 mai, qui a fait vingt morts en Israël, a choqué la région."
+    )
+    assert ("190", "LBN", "ISR", "asserted") in _coded(relative)
 
 
 @pytest.mark.model

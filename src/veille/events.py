@@ -549,7 +549,10 @@ class _Coding(ActorFinder):
     def _struck_place(self, token: Token, taken: frozenset[str]) -> list[Actor]:
         """The country or place named where the trigger's object lies, or where the trigger
         happens: "des cibles au Yémen", "a frappé en Syrie"."""
-        for head in (*logical_objects(token), token):
+        # (and for an act named by a noun, where its relative clause says it struck: "l'attaque
+        # du 7 octobre, qui a fait 1 200 morts en Israël")
+        relatives = [c for c in token.children if c.dep_ == "acl:relcl"] if token.pos_ == "NOUN" else []
+        for head in (*logical_objects(token), token, *relatives):
             for word in self._place_complements(head):
                 found = self._place_named(word, taken)
                 if found is not None:
