@@ -60,7 +60,7 @@ class PronounResolver:
             if candidates is persons and not token.lower_.startswith("-"):
                 # "Le Mali a quitté le G5, dont il dénonçait l'inefficacité": a subject pronoun
                 # continues its own sentence's last subject, a country of its gender too.
-                sentence = sentence_starts[max(0, bisect_right(sentence_starts, token.idx) - 1)]
+                sentence = _window_start(sentence_starts, token.idx, 0)
                 subjects = sorted(
                     p
                     for p in (*persons, *countries)
@@ -98,12 +98,17 @@ def _mentions(
     )
 
 
+def _token_at(doc: Doc, start: int) -> Token | None:
+    """The token holding character ``start``."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None else None
+
+
 def _subject_at(doc: Doc, start: int) -> bool:
     """Whether the mention starting at character ``start`` is (part of) a subject."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
+    word = _token_at(doc, start)
+    if word is None:
         return False
-    word = span[0]
     for _ in range(3):  # up from a first name, a title or an apposition to its phrase
         if word.dep_.startswith("nsubj"):
             return True
@@ -115,10 +120,8 @@ def _subject_at(doc: Doc, start: int) -> bool:
 
 def _gender_at(doc: Doc, start: int) -> str | None:
     """The gender the article of the name starting at ``start`` shows ("le Mali", "la France")."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return None
-    article = next((c.lower_ for c in span[0].children if c.dep_ == "det"), "")
+    word = _token_at(doc, start)
+    article = next((c.lower_ for c in word.children if c.dep_ == "det"), "") if word is not None else ""
     return {"le": "Masc", "du": "Masc", "au": "Masc", "la": "Fem"}.get(article)
 
 
@@ -154,6 +157,7 @@ def _impersonal(token: Token) -> bool:
     )
 
 
-def _window_start(sentence_starts: list[int], offset: int) -> int:
+def _window_start(sentence_starts: list[int], offset: int, window: int = WINDOW) -> int:
+    """Where the sentence ``window`` sentences before the one holding ``offset`` starts."""
     current = max(0, bisect_right(sentence_starts, offset) - 1)  # the sentence holding ``offset``
-    return sentence_starts[max(0, current - WINDOW)]
+    return sentence_starts[max(0, current - window)]

@@ -202,15 +202,12 @@ class _Coding(ActorFinder):
                         del self.triggers[near.i]
         events: list[Event] = []
         token_of: dict[str, int] = {}  # event id -> its trigger token
-        seen: set[tuple[str, str | None, str | None, int]] = set()
         # Verbs first: when a verb and an event noun say the same thing, the verb's record stays.
         for i, entry in sorted(self.triggers.items(), key=lambda item: (item[1].pos != "VERB", item[0])):
             for event in self._events(self.doc[i], entry):
-                key = (event.code, event.source, event.target, event.sentence.start)
-                if key not in seen:
-                    seen.add(key)
-                    events.append(event)
-                    token_of[event.id] = i
+                events.append(event)
+                token_of[event.id] = i
+        events = _unique(events)
         kept = sorted((e for e in events if not _subsumed(e, events)), key=lambda e: e.trigger.start)
         kept = _unique(self._addressed(self._judged_acts(kept, token_of), token_of))
         # Countries reached through an adjective or "nous" become entities only when an event uses them.
@@ -233,7 +230,7 @@ class _Coding(ActorFinder):
                 index is None
                 or event.target is not None
                 or event.source is None
-                or not (event.root in JUDGEMENT_ROOTS or event.code == "051")
+                or not _judgement(event.code)
             ):
                 judged.append(event)
                 continue
@@ -265,6 +262,13 @@ class _Coding(ActorFinder):
         """``events`` where each demand, criticism, rejection or threat with a source and no
         target is aimed at the party its source last dealt with in an earlier event (as source
         or target), else at the first other party the lead (headline and first sentence) names."""
+        waiting = {
+            e.id
+            for e in events
+            if e.target is None and e.source is not None and self._addressable(e, token_of)
+        }
+        if not waiting:
+            return events
         dyads = [
             (e.trigger.start, (e.source, e.source_text), (e.target, e.target_text))
             for e in events
@@ -280,7 +284,7 @@ class _Coding(ActorFinder):
         )
         addressed: list[Event] = []
         for event in events:
-            if event.target is not None or event.source is None or not self._addressable(event, token_of):
+            if event.id not in waiting or event.source is None:
                 addressed.append(event)
                 continue
             home = self.country(event.source)
@@ -348,7 +352,7 @@ class _Coding(ActorFinder):
         if not targets and entry.pos == "VERB" and entry.code[:2] in CONTENT_TARGET_ROOTS:
             targets = self._quoted_subjects(token, sources)
             target_slot = "quoted" if targets else target_slot
-        if not targets and entry.pos == "VERB" and (entry.code[:2] in JUDGEMENT_ROOTS or entry.code == "051"):
+        if not targets and entry.pos == "VERB" and _judgement(entry.code):
             targets = self._named_in_object(token, sources)
             target_slot = "object" if targets else target_slot
         if not sources and target_slot == "entre" and len(targets) > 1:
@@ -733,6 +737,11 @@ def _subsumed(event: Event, events: list[Event]) -> bool:
         and (other.source, other.target) != (event.source, event.target)
         for other in events
     )
+
+
+def _judgement(code: str) -> bool:
+    """Whether ``code`` judges something: criticism or rejection (JUDGEMENT_ROOTS), or praise."""
+    return code[:2] in JUDGEMENT_ROOTS or code == "051"
 
 
 def _retargeted(event: Event, target: str, text: TextSpan | None, how: str) -> Event:
