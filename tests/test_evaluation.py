@@ -259,6 +259,29 @@ def test_optional_rows_are_neither_credited_nor_penalised() -> None:
     assert score(without_switzerland, gold).scores["entities"].fn == 0
 
 
+def test_events_are_paired_by_a_maximum_matching_not_the_first_free_row() -> None:
+    # The first gold row accepts a statement or a criticism; the second only a statement. A
+    # statement predicted first must leave the first row to the criticism predicted after it.
+    rows = [
+        {**GOLD["events"][1], "codes": ["111", "010"], "trigger": "a estimé"},
+        {**GOLD["events"][1], "codes": ["010"], "trigger": "a dit"},
+        {**GOLD["events"][1], "codes": ["043"], "optional": True},
+    ]
+    events = (
+        _event("010", "per:anne-leroy", None, "2024-11"),
+        _event("111", "per:anne-leroy", None, "2024-11"),
+        _event("043", "per:anne-leroy", None, "2024-11"),
+    )
+    report = score(dataclasses.replace(perfect(), events=events), {**GOLD, "events": rows})
+    s = report.scores["events"]
+    # Both required rows found; the optional one is matched without counting either way.
+    assert (s.tp, s.fp, s.fn) == (2, 0, 0)
+    # An optional row never takes an event a required row needs.
+    rows[2] = {**rows[2], "codes": ["010"]}
+    report = score(dataclasses.replace(perfect(), events=events[:2]), {**GOLD, "events": rows})
+    assert (report.scores["events"].tp, report.scores["events"].fn) == (2, 0)
+
+
 def test_names_fold_case_accents_honorifics_and_articles() -> None:
     assert fold("M. Poutine") == fold("poutine")
     assert fold("l'Élysée") == fold("Elysee")

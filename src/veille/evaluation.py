@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -431,23 +431,32 @@ def _score_document(gold: GoldDocument, result: DocumentResult, body: str, repor
         )
         for row in gold.rows("events")
     ]
-    used: set[int] = set()
     score = report.scores["events"]
-    for event in result.events:
-        key = (
-            event.code,
-            predicted_country.get(event.source or ""),
-            predicted_country.get(event.target or ""),
-        )
-        hit = next((i for i, (_, keys) in enumerate(gold_events) if i not in used and key in keys), None)
-        if hit is None:
+    keys = [
+        (event.code, predicted_country.get(event.source or ""), predicted_country.get(event.target or ""))
+        for event in result.events
+    ]
+    pairs = _pair_events(
+        [
+            _distances(
+                event,
+                [i for i, (_, gold_keys) in enumerate(gold_events) if key in gold_keys],
+                gold_events,
+                body,
+            )
+            for event, key in zip(result.events, keys, strict=True)
+        ],
+        [bool(row.get("optional")) for row, _ in gold_events],
+    )
+    used = set(pairs.values())
+    for n, (event, key) in enumerate(zip(result.events, keys, strict=True)):
+        if n not in pairs:
             score.fp += 1
             note(
                 "events", "fp", f"{event.code} {key[1]} -> {key[2]} '{event.trigger.text}' [{event.modality}]"
             )
             continue
-        used.add(hit)
-        row = gold_events[hit][0]
+        row = gold_events[pairs[n]][0]
         if row.get("optional"):
             continue
         score.tp += 1
@@ -565,6 +574,71 @@ def _score_places(
             report.right_places += 1
         else:
             note("places", "fp", f"{entity.name}: {places.get(entity.id)} (gold {expected[gold_id]})")
+
+
+def _distances(
+    event: Event, candidates: list[int], gold_events: list[tuple[dict[str, Any], Any]], body: str
+) -> dict[int, int]:
+    """The gold rows an event may match, nearest trigger first, each with its distance in
+    characters from the event's trigger."""
+
+    def distance(i: int) -> int:
+        trigger = gold_events[i][0].get("trigger") or ""
+        at = body.find(trigger) if trigger else -1
+        return abs(at - event.trigger.start) if at >= 0 else len(body)
+
+    return dict(sorted(((i, distance(i)) for i in candidates), key=lambda pair: pair[1]))
+
+
+def _pair_events(candidates: list[dict[int, int]], optional: list[bool]) -> dict[int, int]:
+    """Pair predicted events with gold rows (predicted index -> gold index): as many required
+    rows as possible, then as many optional ones, then the nearest triggers.
+
+    Taking the first free gold row with an equal key is not enough for events: a row may accept
+    several codes ("111/010"), so a greedy choice can take the row another event alone could have
+    matched. So: a maximum matching over the required rows, extended to all rows (augmenting
+    paths never unmatch a row, so an optional row never costs a true positive), then pairs are
+    exchanged while that brings triggers nearer (each gold row's date is then compared with the
+    event that names the same act, where the keys allow).
+    """
+    owner: dict[int, int] = {}
+
+    def augment(n: int, usable: Callable[[int], bool], seen: set[int]) -> bool:
+        rows = [i for i in candidates[n] if usable(i) and i not in seen]
+        free = [i for i in rows if i not in owner]  # the nearest free row before moving another
+        seen.update(rows)
+        for i in free or rows:
+            if i not in owner or augment(owner[i], usable, seen):
+                owner[i] = n
+                return True
+        return False
+
+    for usable in (lambda i: not optional[i], lambda i: True):
+        for n in range(len(candidates)):
+            if n not in owner.values():
+                augment(n, usable, set())
+    pairs = {n: i for i, n in owner.items()}
+    moved = True
+    while moved:
+        moved = False
+        for n, i in pairs.items():
+            here = candidates[n][i]
+            for m, j in pairs.items():
+                if (
+                    j in candidates[n]
+                    and i in candidates[m]
+                    and (candidates[n][j] + candidates[m][i] < here + candidates[m][j])
+                ):
+                    pairs[n], pairs[m], moved = j, i, True
+                    break
+            else:
+                free = set(candidates[n]) - set(pairs.values())
+                nearer = [j for j in free if optional[j] == optional[i] and candidates[n][j] < here]
+                if nearer:
+                    pairs[n], moved = min(nearer, key=candidates[n].__getitem__), True
+            if moved:
+                break
+    return pairs
 
 
 def _same_actor(
