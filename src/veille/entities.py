@@ -109,8 +109,10 @@ class EntityRecognizer:
         # Full names first, so that partial names can join them.
         for span, match in sorted(kb_spans, key=lambda item: item[1].kind == "partial"):
             self._add_kb_mention(span, match, date, actors)
-        unknown_persons = [s.text for s, t, _ in ner_spans if t == "person"]
-        full = _full_names(unknown_persons)
+        # A surname the knowledge base does not list on its own ("Mme Kayikwamba Wagner") joins
+        # the full name found earlier, whether that was linked or not.
+        persons = [s.text for s, t, _ in ner_spans if t == "person"]
+        full = _full_names(persons + [a.name for a in actors.values() if a.type == "person"])
         for span, type_, honorific in ner_spans:
             name = full.get(span.text, span.text) if type_ == "person" else span.text
             record = self._fuzzy_link(name, type_)
@@ -284,15 +286,23 @@ def _used_as_actor(span: Span) -> bool:
 
 
 def _country_from_adjectives(span: Span, kb: KnowledgeBase) -> str | None:
-    """The country of a country adjective qualifying the noun this name names or follows."""
-    head = span.root.head
-    for noun in (span.root, head):
-        for child in noun.children:
-            # The parser tags "kazakhe" in "l'entreprise kazakhe X" as amod, nmod or flat alike.
-            if child.i < span.start or child.i >= span.end:
-                found = kb.by_adjective.get(child.lower_)
-                if found and found in kb.entities:
-                    return kb.entities[found].country
+    """The country of a nationality word just before this name ("la Congolaise X", "le Rwandais
+    Y", however the parser hung them), else of a country adjective qualifying the noun this name
+    names or follows."""
+    before = span.doc[span.start - 2 : span.start] if span.start >= 2 else None
+    candidates = [before[1]] if before is not None and before[0].pos_ == "DET" else []
+    for noun in (span.root, span.root.head):
+        # The parser tags "kazakhe" in "l'entreprise kazakhe X" as amod, nmod or flat alike; a
+        # conjunct is another actor.
+        candidates += [
+            child
+            for child in noun.children
+            if (child.i < span.start or child.i >= span.end) and child.dep_ != "conj"
+        ]
+    for word in candidates:
+        found = kb.by_adjective.get(word.lower_)
+        if found and found in kb.entities:
+            return kb.entities[found].country
     return None
 
 
