@@ -359,6 +359,13 @@ def test_an_unaddressed_criticism_or_threat_is_aimed_at_the_party_its_source_dea
     assert ("051", "SYR", "FRA", "asserted") in _coded(praise)
     deal = _run(pipeline, "L'Inde et la Chine ont signé un accord frontalier. Le Népal a salué l'accord.")
     assert ("051", "NPL", None, "asserted") in _coded(deal)
+    # A warning about the speaker's own side names no addressee: it comes from the discourse.
+    own = _run(
+        pipeline,
+        "La Lituanie a fermé sa frontière avec la Biélorussie."
+        " Le président Alexandre Loukachenko a averti que la Biélorussie riposterait.",
+    )
+    assert ("130", "BLR", "LTU", "asserted") in _coded(own)
     # The sentence's own addressee stays, and so does an untargeted statement.
     named = _run(pipeline, "Le Chili a expulsé des diplomates boliviens. La Bolivie a critiqué le Pérou.")
     assert ("111", "BOL", "PER", "asserted") in _coded(named)

@@ -374,7 +374,13 @@ class _Coding(ActorFinder):
             pairs = [(a, b) for a in sources or either for b in targets or either]
             if "mutual" in entry.flags:
                 pairs += [(b, a) for a, b in pairs if a is not None and b is not None]
-        pairs = [(a, b) for a, b in pairs if a is None or b is None or not self.same_actor(a, b)]
+        distinct = [(a, b) for a, b in pairs if a is None or b is None or not self.same_actor(a, b)]
+        if not distinct and target_slot in ("ccomp", "quoted"):
+            # "X a averti que son pays riposterait": what X says is about X's own side, so the
+            # words name no addressee (one may come from the discourse).
+            distinct = [(a, None) for a in dict.fromkeys(a for a, _ in pairs)]
+            target_slot = ""
+        pairs = distinct
         if "target" in entry.flags:
             pairs = [(a, b) for a, b in pairs if b is not None]
         if not pairs or (
