@@ -165,3 +165,10 @@ def test_a_meeting_during_a_summit_is_located_in_its_city(pipeline: Pipeline) ->
 def test_aid_to_a_country_is_not_a_location(pipeline: Pipeline) -> None:
     result = _run(pipeline, "Le Japon a promis une aide militaire à la Mongolie.")
     assert all(e.location is None for e in result.events)
+
+
+@pytest.mark.model
+def test_a_place_outside_the_knowledge_base_takes_the_country_it_was_found_in(pipeline: Pipeline) -> None:
+    result = _run(pipeline, "Le président chinois doit se rendre ensuite à Khabarovsk puis à Samarcande.")
+    countries = {e.name: e.country for e in result.entities if e.id.startswith("loc:")}
+    assert countries == {"Khabarovsk": "RUS", "Samarcande": "UZB"}

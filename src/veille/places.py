@@ -179,7 +179,17 @@ class Geocoder:
         doc._.veille_entities = entities
         named = {e.id for e in entities if e.type == "country"}
         located = {e.id: e.country for e in entities if e.type == "location" and e.country}
-        doc._.veille_places = tuple(self.place(e, named, located) for e in entities if e.type in PLACE_TYPES)
+        places = tuple(self.place(e, named, located) for e in entities if e.type in PLACE_TYPES)
+        doc._.veille_places = places
+        # A place the knowledge base does not know takes the country it was geocoded in
+        # ("Vladivostok" is Russian), so that an event's actor there counts for that country.
+        found = {p.entity: p.country for p in places if p.geonames is not None and p.country}
+        doc._.veille_entities = tuple(
+            dataclasses.replace(e, country=found[e.id], cameo=e.cameo or found[e.id])
+            if e.type == "location" and e.country is None and e.id in found
+            else e
+            for e in entities
+        )
         return doc
 
     def with_metonym_places(self, entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
