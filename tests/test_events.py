@@ -404,6 +404,11 @@ def test_an_invitation_to_visit_is_an_intent_to_meet_and_shells_are_military_aid
     assert ("036", "CHL", "BRA", "asserted") in _coded(invited)
     supplied = _run(pipeline, "La Norvège a déjà fourni plus de 200 chars à l'Ukraine.")
     assert ("072", "NOR", "UKR", "asserted") in _coded(supplied)
+    # Idioms of "faire": a trip is a visit, "faire appel à" an appeal.
+    trip = _run(pipeline, "Le Premier ministre grec a fait mardi le déplacement à Ankara.")
+    assert ("042", "GRC", "TUR", "asserted") in _coded(trip)
+    called = _run(pipeline, "Le Tchad a fait appel à la France pour sécuriser sa frontière.")
+    assert ("020", "TCD", "FRA", "asserted") in _coded(called)
 
 
 @pytest.mark.model
