@@ -327,6 +327,13 @@ def test_criticism_targets_an_actor_named_within_what_it_criticizes(pipeline: Pi
         " Le Tchad a quitté l'Union africaine, dont il critiquait la lenteur.",
     )
     assert ("111", "TCD", "african-union", "asserted") in _coded(relative)
+    # A bare weekday between the verb and its object: the parser hangs the object from the day.
+    dated = _run(pipeline, "Le Chili a critiqué vendredi la décision du Pérou.")
+    (criticism,) = [e for e in dated.events if e.code == "111"]
+    assert (_countries(dated).get(criticism.target or ""), criticism.rule.split()[-1]) == (
+        "PER",
+        "target=obj",
+    )
 
 
 @pytest.mark.model

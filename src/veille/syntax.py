@@ -241,6 +241,16 @@ def logical_objects(token: Token) -> list[Token]:
         return logical_subjects(token.head.head) if token.head.head.i != token.head.i else []
     if found:
         return found
+    # "a reconnu jeudi la victoire de X": the object hung from the bare time noun before it.
+    found = [
+        g
+        for c in token.children
+        if c.dep_ == "obl:mod" and c.pos_ == "NOUN" and c.i == token.i + 1 and not case_of(c)
+        for g in c.children
+        if g.dep_ == "obj"
+    ]
+    if found:
+        return found
     # A name the parser attached loosely right after the verb ("accuse Islamabad de…").
     return [
         c
