@@ -31,8 +31,9 @@ def _roles(pipeline: Pipeline, text: str, date: str) -> dict[str, list[str]]:
 
 
 def test_role_phrases_name_the_office_holder_of_the_document_date(pipeline: Pipeline) -> None:
+    # "Le président" alone is the last head of state named before it.
     assert _roles(pipeline, TEXT, "2024-11") == {
-        "vladimir-putin": ["président russe", "chef du Kremlin"],
+        "vladimir-putin": ["président russe", "chef du Kremlin", "président"],
         "kassym-jomart-tokayev": ["homologue kazakh"],
         "hakan-fidan": ["chef de la diplomatie turque"],
         "mark-rutte": ["secrétaire général de l'Otan"],
@@ -42,7 +43,7 @@ def test_role_phrases_name_the_office_holder_of_the_document_date(pipeline: Pipe
 
 def test_the_same_phrases_name_other_people_at_another_date(pipeline: Pipeline) -> None:
     roles = _roles(pipeline, TEXT, "2010-06")
-    assert roles["dmitry-medvedev"] == ["président russe", "chef du Kremlin"]
+    assert roles["dmitry-medvedev"] == ["président russe", "chef du Kremlin", "président"]
     assert roles["nursultan-nazarbayev"] == ["homologue kazakh"]
     assert roles["ahmet-davutoglu"] == ["chef de la diplomatie turque"]
     assert roles["anders-fogh-rasmussen"] == ["secrétaire général de l'Otan"]
@@ -51,6 +52,16 @@ def test_the_same_phrases_name_other_people_at_another_date(pipeline: Pipeline) 
 def test_without_a_date_or_a_country_nothing_is_guessed(pipeline: Pipeline) -> None:
     assert _roles(pipeline, TEXT, None) == {}  # type: ignore[arg-type]
     assert _roles(pipeline, "Le président a parlé hier.", "2024-11") == {}
+    # An office of something the text does not name as an actor is nobody's we know.
+    assert _roles(pipeline, "La Turquie vote. Le président du parti a parlé.", "2024-11") == {}
+
+
+def test_an_office_named_alone_is_held_in_the_country_the_article_is_about(pipeline: Pipeline) -> None:
+    text = (
+        "L'Arménie a signé un accord avec l'Azerbaïdjan. Erevan a rouvert sa frontière."
+        " Le chef du gouvernement a salué un pas historique."
+    )
+    assert _roles(pipeline, text, "2024-11") == {"nikol-pashinyan": ["chef du gouvernement"]}
 
 
 def test_the_lexicon_is_data() -> None:

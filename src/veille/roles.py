@@ -15,13 +15,15 @@ from spacy.tokens import Doc
 
 from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
 from .data import packaged_rows
-from .entities import add_mention, mention_owners
+from .entities import add_mention, home_country, mention_owners
 from .kb import KBEntity, KnowledgeBase
 from .kb import default as default_kb
 from .records import Entity, Mention
 
 LINKS = frozenset({"de", "du", "des", "d'", "d’", "de la", "de l'", "de l’"})  # noqa: RUF001
 MAX_PHRASE = 5
+# Offices a phrase may name alone, meaning the one person the article is about who holds it.
+OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister"})
 
 
 def load_lexicon(language: str = "fr") -> dict[tuple[str, ...], str]:
@@ -98,6 +100,8 @@ class RoleResolver:
             if seat is None or (seat.type != "country" and not seat.stands_for):
                 return None, end
             role, qualifier = "head_of_state", seat.id if seat.type == "country" else seat.stands_for
+        if role and qualifier is None and role in OFFICES and not _linked(doc, end):
+            return self._unqualified(doc, start, role, date, entities), end
         if not role or qualifier is None:
             return None, end
         target = self.kb.get(qualifier)
@@ -128,6 +132,27 @@ class RoleResolver:
                     return owner[at], last
         return None, end
 
+    def _unqualified(
+        self, doc: Doc, start: int, role: str, date: str, entities: list[Entity]
+    ) -> KBEntity | None:
+        """Whom an office named alone ("le chef de l'Etat", "le Premier ministre") stands for:
+        the last person named before it who held that office on ``date``, else the holder in
+        the country the article is about."""
+        before = doc[start].idx
+        best: tuple[int, KBEntity] | None = None
+        for entity in entities:
+            record = self.kb.get(entity.id) if entity.type == "person" else None
+            if record is None or not any(r.role == role and r.active(date) for r in record.roles):
+                continue
+            for mention in entity.mentions:
+                if mention.end <= before and (best is None or mention.start > best[0]):
+                    best = (mention.start, record)
+        if best is not None:
+            return best[1]
+        home = home_country(entities)
+        holders = self.kb.holders(role, date, country=home) if home else []
+        return holders[0] if len(holders) == 1 else None
+
     def _counterpart_role(self, doc: Doc, start: int, date: str, entities: list[Entity]) -> str | None:
         """The office held on ``date`` by the last person named before ``start``, if known."""
         before = doc[start].idx
@@ -143,6 +168,11 @@ class RoleResolver:
             return None
         offices = [r.role for r in record.roles if r.active(date)]
         return offices[0] if len(offices) == 1 else None
+
+
+def _linked(doc: Doc, end: int) -> bool:
+    """Whether "de" follows the phrase: an office of something unknown ("le président du parti")."""
+    return end < len(doc) and _word(doc[end].text) in {"de", "du", "des", "d'"}
 
 
 def _named_beside(doc: Doc, start: int, end: int, owner: dict[int, str], entities: list[Entity]) -> bool:
