@@ -380,6 +380,13 @@ def test_an_unaddressed_criticism_or_threat_is_aimed_at_the_party_its_source_dea
 
 
 @pytest.mark.model
+def test_an_armed_group_acts_against_its_own_country_and_its_name_is_no_trigger(pipeline: Pipeline) -> None:
+    result = _run(pipeline, "Les Forces de soutien rapide accusent l'armée soudanaise de viser des civils.")
+    country = _countries(result)
+    assert [(e.code, e.source, country.get(e.target or "")) for e in result.events] == [("112", "rsf", "SDN")]
+
+
+@pytest.mark.model
 def test_a_counted_group_stands_for_as_many_countries_last_named(pipeline: Pipeline) -> None:
     text = (
         "La Pologne, la Hongrie et la Slovaquie ont fermé leurs frontières."

@@ -138,11 +138,21 @@ class ActorFinder:
         return speaker
 
     def same_actor(self, a: Actor, b: Actor) -> bool:
-        """One entity, or a country and someone or something of that country."""
+        """One entity, or a country and someone or something of that country; an armed or
+        political group is never its country's (the Rapid Support Forces against Sudan)."""
         if a.entity == b.entity:
             return True
+        if "group" in (self.kind(a.entity), self.kind(b.entity)):
+            return False
         home = self.country(a.entity)
         return home == self.country(b.entity) and home in (a.entity, b.entity)
+
+    def kind(self, entity_id: str) -> str | None:
+        """The type of an entity of the document or of the knowledge base."""
+        record = self.kb.get(
+            entity_id
+        )  # the knowledge base says "group" where a document says "organization"
+        return record.type if record is not None else self.types.get(entity_id)
 
     def country(self, entity_id: str) -> str | None:
         """The country of an entity of the document (or of the knowledge base), else the entity."""

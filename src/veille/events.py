@@ -190,6 +190,8 @@ class _Coding(ActorFinder):
 
     def run(self) -> list[Event]:
         for token in self.coder.candidates.tokens(self.doc):
+            if self.mentioned.get(token.i, (None, ""))[1] == "name" and token.pos_ != "VERB":
+                continue  # a word of a name: "soutien" in "les Forces de soutien rapide"
             entry = self.coder.match(token)
             if entry is not None:
                 self.triggers[token.i] = entry
