@@ -260,6 +260,11 @@ def test_a_fronted_passive_participle_is_said_of_the_main_subject(pipeline: Pipe
     # Detached after the main clause.
     after = _run(pipeline, "Les diplomates argentins ont quitté jeudi le Venezuela, expulsés par Caracas.")
     assert ("174", "VEN", "ARG", "asserted") in _coded(after)
+    # With no agent, the participle is still passive, and where the guest was received says who
+    # received him.
+    hosted = _run(pipeline, "Reçu mardi à l'Elysée, le ministre chinois a signé un accord.")
+    assert ("043", "FRA", "CHN", "asserted") in _coded(hosted)
+    assert not any(e.code == "043" and e.source is None for e in hosted.events)
 
 
 @pytest.mark.model

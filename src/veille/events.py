@@ -342,6 +342,9 @@ class _Coding(ActorFinder):
 
     def _events(self, token: Token, entry: Trigger) -> Iterator[Event]:
         sources, source_slot, used = self._fill(token, entry.source, set())
+        if not sources and entry.code.startswith("043"):
+            sources = self._host(token)  # "Reçus à la Maison Blanche, les ministres…"
+            source_slot = "place" if sources else source_slot
         paired = any(a.together for a in sources)
         target_slots = entry.target
         if entry.pos == "VERB" and entry.code[:2] in CONTENT_TARGET_ROOTS and "ccomp" not in target_slots:
@@ -493,6 +496,18 @@ class _Coding(ActorFinder):
             if kind == "location" or (kind == "country" and word != "à"):
                 return found[0].entity
         return None
+
+    def _host(self, token: Token) -> list[Actor]:
+        """Who receives where no one is said to: the country of the place of the reception
+        ("reçu au Kremlin", "à la Maison Blanche", "à Paris")."""
+        for head in self._place_complements(token):
+            found = self.mentioned.get(head.i)
+            if found is None or found[1] not in ("name", "partial", "metonym"):
+                continue
+            country = self.kb.get(self.country(found[0].entity) or "")
+            if country is not None and country.type == "country":
+                return [found[0]]  # the place, scored and exported as its country
+        return []
 
     def _text(self, actor: Actor | None) -> TextSpan | None:
         if actor is None:

@@ -152,8 +152,17 @@ def passive(token: Token) -> bool:
         c.dep_ == "nsubj" or (c.dep_.startswith("aux") and c.lemma_ == "avoir") for c in token.children
     ):
         return False
-    return token.dep_ == "acl" or any(
-        c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par") for c in token.children
+    # "Reçus à la Maison Blanche, les deux ministres…": a participle fronted before its clause
+    # says what was done to that clause's subject (verbs of "être", "Arrivé à Moscou, il…", are
+    # set aside above).
+    fronted = token.dep_ == "advcl" and token.i < token.head.i and token.is_sent_start
+    return (
+        fronted
+        or token.dep_ == "acl"
+        or any(
+            c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")
+            for c in token.children
+        )
     )
 
 
