@@ -172,6 +172,22 @@ def test_the_speaker_of_an_incise_is_the_source_and_its_tone_gives_the_code(pipe
 
 
 @pytest.mark.model
+def test_a_participle_after_an_incise_takes_the_incise_speaker_not_its_own_object(pipeline: Pipeline) -> None:
+    text = (
+        "« Le pays restera libre », a déclaré dimanche le Premier ministre serbe, accusant la Croatie"
+        " de soutenir les manifestants."
+    )
+    assert ("112", "SRB", "HRV", "asserted") in _coded(_run(pipeline, text))
+    # Also when the parser hangs the participle on a noun of the incise.
+    hung = _run(
+        pipeline,
+        "« Nous ne céderons pas », a déclaré M. Aliev lors d'une conférence de presse, accusant"
+        " l'Arménie de provocations.",
+    )
+    assert ("112", "AZE", "ARM", "asserted") in _coded(hung)
+
+
+@pytest.mark.model
 def test_what_is_owned_by_an_actor_stands_for_it(pipeline: Pipeline) -> None:
     text = "La Russie et la Chine ont bloqué un projet de résolution américain."
     coded = {(c, s, t) for c, s, t, _ in _coded(_run(pipeline, text))}

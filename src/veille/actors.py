@@ -166,6 +166,10 @@ class ActorFinder:
 
     def inverted_subject(self, token: Token) -> list[Token]:
         """The subject after the verb of an incise: "…, a déclaré le ministre Sergueï Lavrov"."""
+        if morph(token, "VerbForm") == ["Inf"] or (
+            morph(token, "Tense") == ["Pres"] and morph(token, "VerbForm") == ["Part"]
+        ):
+            return []  # ", accusant la Croatie": a participle's object, not an incise's subject
         before = next(
             (
                 w

@@ -621,9 +621,28 @@ class _Coding(ActorFinder):
             yield own_subjects(token)
             yield self.inverted_subject(token)
             yield logical_subjects(token)
+            yield self._incise_subject(token)
             yield self.left_subject(token)
         else:
             yield self._slot_heads(token, slot)
+
+    def _incise_subject(self, token: Token) -> list[Token]:
+        """For a gerund, infinitive or coordinated verb that follows the verb of an incise, that
+        incise's subject: "« … », a déclaré X, accusant l'opposition", also when the parser hung
+        the detached participle on a noun of the incise ("… lors d'une conférence, accusant…")."""
+        node = token
+        detached = token.i > 0 and token.doc[token.i - 1].text == ","
+        if token.dep_ == "acl" and detached and morph(token, "Tense") == ["Pres"] and token.head.i < token.i:
+            node = clause_verb(token.head)
+            if own_subjects(node):
+                return own_subjects(node)
+        while (
+            node.dep_ in ("advcl", "xcomp", "conj")
+            and node.head.i < node.i  # after the incise, not the words it reports
+            and not own_subjects(node)
+        ):
+            node = node.head
+        return self.inverted_subject(node) if node.i != token.i else []
 
     def _slot_heads(self, token: Token, slot: str) -> list[Token]:
         if slot == "obj":
