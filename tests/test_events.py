@@ -444,6 +444,11 @@ def test_an_invitation_to_visit_is_an_intent_to_meet_and_shells_are_military_aid
     assert ("042", "GRC", "TUR", "asserted") in _coded(trip)
     called = _run(pipeline, "Le Tchad a fait appel à la France pour sécuriser sa frontière.")
     assert ("020", "TCD", "FRA", "asserted") in _coded(called)
+    # "Conclure" is an agreement only with what is concluded: not "conclure que".
+    finding = _run(pipeline, "L'enquête de Bruxelles a conclu que les producteurs chinois trichaient.")
+    assert not any(e.code == "057" for e in finding.events)
+    pact = _run(pipeline, "La Grèce a conclu un pacte de défense avec la France.")
+    assert ("057", "GRC", "FRA", "asserted") in _coded(pact)
 
 
 @pytest.mark.model
