@@ -62,6 +62,9 @@ def test_an_office_named_alone_is_held_in_the_country_the_article_is_about(pipel
         " Le chef du gouvernement a salué un pas historique."
     )
     assert _roles(pipeline, text, "2024-11") == {"nikol-pashinyan": ["chef du gouvernement"]}
+    # A counterpart is someone else: "ses homologues arabes" is not the Turkish minister himself.
+    other = "Le chef de la diplomatie turque ira au Caire pour des consultations avec ses homologues arabes."
+    assert _roles(pipeline, other, "2024-11") == {"hakan-fidan": ["chef de la diplomatie turque"]}
 
 
 def test_the_lexicon_is_data() -> None:

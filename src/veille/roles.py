@@ -92,6 +92,8 @@ class RoleResolver:
     ) -> tuple[KBEntity | None, int]:
         """The one person this role phrase names, and where the phrase (with its qualifier) ends."""
         qualifier, last = self._qualifier(doc, end, owner)
+        if qualifier is None and role in OFFICES and not _linked(doc, end):
+            return self._unqualified(doc, start, role, date, entities), end
         if role == "counterpart":
             role = self._counterpart_role(doc, start, date, entities) or ""
         elif role == "seat":
@@ -100,8 +102,6 @@ class RoleResolver:
             if seat is None or (seat.type != "country" and not seat.stands_for):
                 return None, end
             role, qualifier = "head_of_state", seat.id if seat.type == "country" else seat.stands_for
-        if role and qualifier is None and role in OFFICES and not _linked(doc, end):
-            return self._unqualified(doc, start, role, date, entities), end
         if not role or qualifier is None:
             return None, end
         target = self.kb.get(qualifier)
