@@ -425,6 +425,14 @@ def test_a_counted_group_stands_for_as_many_countries_last_named(pipeline: Pipel
     # ...but a group its own name says is not the countries named before it.
     named = _run(pipeline, text + " Les trois Etats baltes ont condamné la décision de Kiev.")
     assert not any(source in ("POL", "HUN", "SVK") for code, source, _, _ in _coded(named) if code == "111")
+    # "Les deux ministres" are the last two ministers named, not a president named after them.
+    ministers = _run(
+        pipeline,
+        "Les chefs de la diplomatie Ararat Mirzoïan et Djeyhoun Baïramov ont paraphé le texte."
+        " Le président Donald Trump a salué l'accord. Les deux ministres doivent se retrouver en mai.",
+    )
+    meetings = {(s, t) for code, s, t, _ in _coded(ministers) if code == "040"}
+    assert meetings == {("ARM", "AZE"), ("AZE", "ARM")}
 
 
 @pytest.mark.model

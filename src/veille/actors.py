@@ -65,6 +65,13 @@ GROUP_COUNTRY_NOUNS = frozenset(
     {"pays", "capitale", "partie", "etat", "armée", "camp", "gouvernement", "voisin", "puissance"}
 )
 GROUP_SIZES = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+# The offices a counted group of people may stand for, by its noun: "les deux ministres" are not
+# the president named between them. A person whose offices the knowledge base does not know may
+# be any.
+GROUP_OFFICES = {
+    "ministre": frozenset({"foreign_minister", "defence_minister"}),
+    "président": frozenset({"head_of_state", "head_of_organization"}),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,12 +428,24 @@ class ActorFinder:
             ((m, e) for e in self.entities for m in e.mentions if e.type == wanted and m.end <= token.idx),
             key=lambda item: -item[0].start,
         ):
-            if entity.id not in beside and all(a.entity != entity.id for a in found):
+            if (
+                entity.id not in beside
+                and all(a.entity != entity.id for a in found)
+                and self._may_be(entity.id, noun)
+            ):
                 # "les deux dirigeants pourraient évoquer": they do it together, with each other.
                 found.append(Actor(entity.id, mention.start, mention.end, together=True))
             if len(found) == size:
                 return found
         return []
+
+    def _may_be(self, entity_id: str, noun: str) -> bool:
+        """Whether a person may be one of "les deux <noun>" (GROUP_OFFICES)."""
+        record = self.kb.get(entity_id)
+        offices = GROUP_OFFICES.get(noun)
+        if offices is None or record is None or not record.roles:
+            return True
+        return any(r.role in offices for r in record.roles)
 
     def mention_actor(self, token: Token) -> Actor | None:
         """The actor a mention covering ``token`` names, unless the mention is a pronoun."""
