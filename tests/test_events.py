@@ -436,6 +436,12 @@ def test_a_counted_group_stands_for_as_many_countries_last_named(pipeline: Pipel
 
 
 @pytest.mark.model
+def test_who_backs_an_act_is_not_a_party_to_it(pipeline: Pipeline) -> None:
+    text = "Le texte a été négocié par la Norvège, avec l'appui de la Suisse et du Canada."
+    assert {(s, t) for code, s, t, _ in _coded(_run(pipeline, text)) if code == "046"} == {("NOR", None)}
+
+
+@pytest.mark.model
 def test_a_conjunct_with_a_preposition_of_its_own_is_a_place_not_a_co_actor(pipeline: Pipeline) -> None:
     text = "Le président Lula a été reçu lundi par Emmanuel Macron à Paris puis à Marseille."
     assert {(s, t) for code, s, t, _ in _coded(_run(pipeline, text)) if code == "043"} == {("FRA", "BRA")}

@@ -86,6 +86,8 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 # event is aimed at the party its source last dealt with, else at the first other party of the lead
 # (so is praise by a verb, of something that is not itself an act).
 ADDRESSEE_ROOTS = frozenset({"10", "11", "12", "13"})
+# "Avec l'appui de X", "avec l'aval de X": who backs an act is not a party to it.
+BACKING_NOUNS = frozenset({"appui", "soutien", "aide", "concours", "assistance", "aval", "bénédiction"})
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 # Roots coded even when the text names no actor: protests, and arrests by unnamed forces.
 ACTORLESS_ROOTS = frozenset({"14", "17"})
@@ -657,7 +659,11 @@ class _Coding(ActorFinder):
             return [s for c in token.children if c.dep_ == "ccomp" for s in logical_subjects(c)]
         if slot == "head":
             return governing_subjects(token, mutual="mutual" in self.triggers.get(token.i, NO_ENTRY).flags)
-        return self._complements(token).get(slot, [])
+        heads = self._complements(token).get(slot, [])
+        if slot == "avec":
+            # "négocié par le Qatar avec l'appui de l'Egypte": a supporter, not a party.
+            heads = [h for h in heads if h.lemma_.lower() not in BACKING_NOUNS]
+        return heads
 
     def _place_complements(self, token: Token) -> list[Token]:
         """``token``'s complements introduced by "à", "en" or "dans", nearest first."""
