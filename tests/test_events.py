@@ -316,6 +316,9 @@ def test_an_event_noun_takes_its_source_from_a_support_verb_around_it(pipeline: 
     assert any(
         code == "046" and (source, target) == ("eu", "MDA") for code, source, target, _ in _coded(opened)
     )
+    # A clash named deep in another phrase is not the verb's subject's doing.
+    deep = _run(pipeline, "Le Chili a renforcé sa frontière, théâtre d'affrontements meurtriers en 2020.")
+    assert not any(code == "190" and source == "CHL" for code, source, _, _ in _coded(deep))
 
 
 @pytest.mark.model

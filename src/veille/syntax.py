@@ -331,7 +331,9 @@ def governing_subjects(token: Token, mutual: bool = False) -> list[Token]:
         return []
     if head.lemma_.lower() in SUPPORT_VERBS and token.dep_ in ("obj", "obl", "obl:mod", "obl:arg", "nsubj"):
         return logical_subjects(head)
-    if mutual and token.dep_ != "obj":
+    if mutual and token.dep_ != "obj" and token.head.i == head.i:
+        # Only a meeting the verb itself governs ("s'est dit satisfait lors d'un entretien"),
+        # not one named deep in another phrase ("la frontière, théâtre d'affrontements").
         return logical_subjects(head)
     return []
 
