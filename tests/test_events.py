@@ -439,6 +439,19 @@ def test_a_counted_group_stands_for_as_many_countries_last_named(pipeline: Pipel
 
 
 @pytest.mark.model
+def test_without_its_source_only_an_act_suffered_is_coded(pipeline: Pipeline) -> None:
+    # Talks and aid with no one named to hold or give them are not coded; an accusation, an arrest
+    # or a strike reported from the side of who suffers it is.
+    result = _run(
+        pipeline,
+        "Des négociations avec la Moldavie sont prévues. Une aide à la Moldavie est attendue."
+        " Le Premier ministre moldave a été accusé de corruption. La Moldavie a été bombardée dans la nuit.",
+    )
+    coded = {(code, source, target) for code, source, target, _ in _coded(result)}
+    assert coded == {("1121", None, "MDA"), ("195", None, "MDA")}
+
+
+@pytest.mark.model
 def test_who_backs_an_act_is_not_a_party_to_it(pipeline: Pipeline) -> None:
     text = "Le texte a été négocié par la Norvège, avec l'appui de la Suisse et du Canada."
     assert {(s, t) for code, s, t, _ in _coded(_run(pipeline, text)) if code == "046"} == {("NOR", None)}

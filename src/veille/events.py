@@ -91,6 +91,10 @@ BACKING_NOUNS = frozenset({"appui", "soutien", "aide", "concours", "assistance",
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 # Roots coded even when the text names no actor: protests, and arrests by unnamed forces.
 ACTORLESS_ROOTS = frozenset({"14", "17"})
+# Roots coded with a target and no source: what news reports from the side of who suffers it
+# ("X a été accusé", "manifestations contre X", "X a été arrêté", "ont été tués à X", "frappes
+# sur X"). Other events are not coded without their source.
+TARGET_ONLY_ROOTS = frozenset({"11", "14", "17", "18", "19", "20"})
 MODALITY_ORDER: tuple[Modality, ...] = ("reported", "negated", "hypothetical", "planned")
 
 
@@ -364,6 +368,8 @@ class _Coding(ActorFinder):
             target_slot = "object" if targets else target_slot
         if not sources and target_slot == "entre" and len(targets) > 1:
             sources, source_slot = targets, "entre"  # "les pourparlers entre Israël et le Hamas"
+        if not sources and entry.code[:2] not in TARGET_ONLY_ROOTS:
+            return  # "des négociations avec l'UE": who negotiates is the event
         if len(targets) > 1 and len(sources) == 1:
             # "X s'est félicité que A et B…": X's own country is not a target of X.
             home = self.country(sources[0].entity)
