@@ -155,10 +155,9 @@ class ActorFinder:
         return home == self.country(b.entity) and home in (a.entity, b.entity)
 
     def kind(self, entity_id: str) -> str | None:
-        """The type of an entity of the document or of the knowledge base."""
-        record = self.kb.get(
-            entity_id
-        )  # the knowledge base says "group" where a document says "organization"
+        """The type of an entity: the knowledge base's first (it says "group" where the document
+        says "organization"), else the document's."""
+        record = self.kb.get(entity_id)
         return record.type if record is not None else self.types.get(entity_id)
 
     def country(self, entity_id: str) -> str | None:

@@ -642,8 +642,9 @@ class _Coding(ActorFinder):
         detached = token.i > 0 and token.doc[token.i - 1].text == ","
         if token.dep_ == "acl" and detached and morph(token, "Tense") == ["Pres"] and token.head.i < token.i:
             node = clause_verb(token.head)
-            if own_subjects(node):
-                return own_subjects(node)
+            found = own_subjects(node)
+            if found:
+                return found
         while (
             node.dep_ in ("advcl", "xcomp", "conj")
             and node.head.i < node.i  # after the incise, not the words it reports
