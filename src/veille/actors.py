@@ -30,6 +30,7 @@ from .syntax import (
     loose,
     morph,
     passive,
+    present_participle,
 )
 
 # Institutions that, with no country named, belong to the country the article is about.
@@ -172,9 +173,7 @@ class ActorFinder:
 
     def inverted_subject(self, token: Token) -> list[Token]:
         """The subject after the verb of an incise: "…, a déclaré le ministre Sergueï Lavrov"."""
-        if morph(token, "VerbForm") == ["Inf"] or (
-            morph(token, "Tense") == ["Pres"] and morph(token, "VerbForm") == ["Part"]
-        ):
+        if morph(token, "VerbForm") == ["Inf"] or present_participle(token):
             return []  # ", accusant la Croatie": a participle's object, not an incise's subject
         before = next(
             (

@@ -66,6 +66,7 @@ from .syntax import (
     noun_modality,
     own_subjects,
     participle,
+    present_participle,
     reflexive,
     verb_form,
     verb_in_disguise,
@@ -640,7 +641,7 @@ class _Coding(ActorFinder):
         the detached participle on a noun of the incise ("… lors d'une conférence, accusant…")."""
         node = token
         detached = token.i > 0 and token.doc[token.i - 1].text == ","
-        if token.dep_ == "acl" and detached and morph(token, "Tense") == ["Pres"] and token.head.i < token.i:
+        if token.dep_ == "acl" and detached and present_participle(token) and token.head.i < token.i:
             node = clause_verb(token.head)
             found = own_subjects(node)
             if found:

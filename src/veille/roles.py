@@ -10,6 +10,8 @@ before it whose office on that date is known.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -138,36 +140,38 @@ class RoleResolver:
         """Whom an office named alone ("le chef de l'Etat", "le Premier ministre") stands for:
         the last person named before it who held that office on ``date``, else the holder in
         the country the article is about."""
-        before = doc[start].idx
-        best: tuple[int, KBEntity] | None = None
-        for entity in entities:
-            record = self.kb.get(entity.id) if entity.type == "person" else None
-            if record is None or not any(r.role == role and r.active(date) for r in record.roles):
-                continue
-            for mention in entity.mentions:
-                if mention.end <= before and (best is None or mention.start > best[0]):
-                    best = (mention.start, record)
-        if best is not None:
-            return best[1]
+        last = _last_person(doc[start].idx, entities, lambda e: self._held(e.id, role, date))
+        if last is not None:
+            return self.kb.get(last.id)
         home = home_country(entities)
         holders = self.kb.holders(role, date, country=home) if home else []
         return holders[0] if len(holders) == 1 else None
 
+    def _held(self, entity_id: str, role: str, date: str) -> bool:
+        """Whether the knowledge base's person ``entity_id`` held ``role`` on ``date``."""
+        record = self.kb.get(entity_id)
+        return record is not None and any(r.role == role and r.active(date) for r in record.roles)
+
     def _counterpart_role(self, doc: Doc, start: int, date: str, entities: list[Entity]) -> str | None:
         """The office held on ``date`` by the last person named before ``start``, if known."""
-        before = doc[start].idx
-        best: tuple[int, Entity] | None = None
-        for entity in entities:
-            if entity.type != "person":
-                continue
-            for mention in entity.mentions:
-                if mention.end <= before and (best is None or mention.start > best[0]):
-                    best = (mention.start, entity)
-        record = self.kb.get(best[1].id) if best else None
+        last = _last_person(doc[start].idx, entities, lambda e: True)
+        record = self.kb.get(last.id) if last else None
         if record is None:  # the last person named is not in the knowledge base: office unknown
             return None
         offices = [r.role for r in record.roles if r.active(date)]
         return offices[0] if len(offices) == 1 else None
+
+
+def _last_person(before: int, entities: list[Entity], keep: Callable[[Entity], bool]) -> Entity | None:
+    """The person entity ``keep`` accepts that is named last before character ``before``."""
+    best: tuple[int, Entity] | None = None
+    for entity in entities:
+        if entity.type != "person" or not keep(entity):
+            continue
+        for mention in entity.mentions:
+            if mention.end <= before and (best is None or mention.start > best[0]):
+                best = (mention.start, entity)
+    return best[1] if best else None
 
 
 def _linked(doc: Doc, end: int) -> bool:

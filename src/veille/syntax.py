@@ -136,6 +136,10 @@ def past_participle(token: Token) -> bool:
     return "Part" in morph(token, "VerbForm") and "Past" in morph(token, "Tense")
 
 
+def present_participle(token: Token) -> bool:
+    return "Part" in morph(token, "VerbForm") and "Pres" in morph(token, "Tense")
+
+
 def passive(token: Token) -> bool:
     """Whether ``token`` is a passive verb (its subject undergoes it)."""
     if token.lemma_ in ETRE_VERBS:
