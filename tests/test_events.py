@@ -505,3 +505,16 @@ def test_the_complement_of_an_act_done_to_someone_is_its_victim(pipeline: Pipeli
     assert ("186", None, "HTI", "asserted") in _coded(killed)
     held = _run(pipeline, "Paris a dénoncé l'arrestation de trois journalistes français par la police russe.")
     assert ("173", "RUS", "FRA", "asserted") in _coded(held)
+
+
+@pytest.mark.model
+def test_a_phrase_inside_the_verb_and_an_object_on_ones_own_side_do_not_hide_the_act(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "La Norvège a en revanche condamné la Hongrie. Le Chili a de son côté bombardé ces derniers jours "
+        "des positions en Bolivie, et le président chilien Gabriel Boric a ordonné la mobilisation."
+    )
+    coded = {(code[:2], source, target) for code, source, target, _ in _coded(_run(pipeline, text))}
+    assert ("11", "NOR", "HUN") in coded
+    assert ("19", "CHL", "BOL") in coded  # not Chile against Boric, whom the parse joins to "jours"

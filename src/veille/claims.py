@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
 from .claim_subjects import ClaimSubjects, Tokens
-from .data import packaged_rows
+from .data import alternation, packaged_rows, phrase_pattern
 from .kb import KnowledgeBase
 from .kb import default as default_kb
 from .records import Claim
@@ -150,31 +150,33 @@ class ClaimGrammar:
         self.not_counted = frozenset(table("not_counted"))
         self.counted = table("counted")
         self.definite = {k: float(v) for k, v in table("definite").items()}
-        word = _alternation(table("number"))
+        word = alternation(table("number"))
         words = rf"{word}(?:(?:[\s\u00a0]+|-)(?:et(?:[\s\u00a0]+|-))?{word})*"
         self.pattern = re.compile(
             rf"(?<![\w,.\-/])(?:"
             rf"(?P<od>\d+){ORDINAL_SUFFIX}"
-            rf"|(?P<ow>[^\W\d_]+(?:-[^\W\d_]+)*ièmes?|{_alternation(table('ordinal'))})"
-            rf"|(?P<a>{_alternation(self.approx)})"
-            rf"|(?P<v>{_alternation(self.vague)})"
+            rf"|(?P<ow>[^\W\d_]+(?:-[^\W\d_]+)*ièmes?|{alternation(table('ordinal'))})"
+            rf"|(?P<a>{alternation(self.approx)})"
+            rf"|(?P<v>{alternation(self.vague)})"
             rf"|(?P<pre>US\$|[$€£])?[\s\u00a0]?(?P<d>{DIGITS})"
             rf"|(?P<w>{words})"
             rf")(?![\w-])",
             re.IGNORECASE,
         )
         self.multiplier = re.compile(
-            rf"[\s\u00a0\u202f]*(?:(?P<m>{_alternation(self.multipliers)})(?![\w])|(?P<ms>Mds|Md|Mrd|M)(?=\s?[€$£]))",
+            rf"[\s\u00a0\u202f]*(?:(?P<m>{alternation(self.multipliers)})(?![\w])|(?P<ms>Mds|Md|Mrd|M)(?=\s?[€$£]))",
             re.IGNORECASE,
         )
         tails = [(f, False) for f in self.currencies] + [(f, True) for f in units.forms]
         alternatives = sorted(tails, key=lambda t: len(t[0]), reverse=True)
-        tail = "|".join(_phrase(f) if _is_symbol(f) else f"(?i:{_phrase(f)})" for f, _ in alternatives)
+        tail = "|".join(
+            phrase_pattern(f) if _is_symbol(f) else f"(?i:{phrase_pattern(f)})" for f, _ in alternatives
+        )
         self.tail = re.compile(
             rf"[\s\u00a0\u202f]*(?P<de>(?i:de)[\s\u00a0]+|(?i:d)['’][\s\u00a0]*)?(?P<t>{tail})(?![\w])"  # noqa: RUF001
         )
         self.qualifier = re.compile(
-            rf"(?:^|(?<=[\s(]))(?P<q>{_alternation(self.qualifiers)})[\s\u00a0]*$", re.I
+            rf"(?:^|(?<=[\s(]))(?P<q>{alternation(self.qualifiers)})[\s\u00a0]*$", re.I
         )
 
     # -- reading the figures ------------------------------------------------------------------
@@ -437,18 +439,6 @@ def _key(text: str) -> str:
 def _is_symbol(form: str) -> bool:
     """A unit or currency symbol ("MW", "€", "km"), matched as written, not a word."""
     return not form.isalpha() or (len(form) <= 3 and form != form.lower()) or form in SYMBOL_WORDS
-
-
-def _phrase(phrase: str) -> str:
-    return "".join(
-        r"[\s\u00a0]+" if c == " " else "['’]" if c == "'" else re.escape(c)  # noqa: RUF001
-        for c in phrase
-    )
-
-
-def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of lexicon phrases, longest first."""
-    return "(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 def _words_value(words: str) -> float | None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from importlib import resources
 
 
@@ -21,3 +22,13 @@ def packaged_text(*parts: str) -> str:
 def packaged_rows(*parts: str) -> list[list[str]]:
     """The cells of each data line of a shipped file (see :func:`data_rows`)."""
     return [cells for _, cells in data_rows(packaged_text(*parts))]
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regex for a lexicon phrase: a space matches any spaces, an apostrophe both apostrophes."""
+    return "".join(r"\s+" if c == " " else "['’]" if c == "'" else re.escape(c) for c in phrase)  # noqa: RUF001
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of lexicon phrases (see :func:`phrase_pattern`), longest first."""
+    return "(?:" + "|".join(phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True)) + ")"

@@ -27,6 +27,8 @@ T = TypeVar("T")
 # veille's components, in pipeline order; each module registers its factory on import.
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("veille.sentences", "veille_capitals"),
+    ("veille.locutions", "veille_locutions"),
+    ("veille.locutions", "veille_locution_tags"),
     ("veille.sentences", "veille_sentences"),
     ("veille.entities", "veille_entities"),
     ("veille.roles", "veille_roles"),
@@ -72,6 +74,10 @@ def load_nlp(model: str, kb_paths: tuple[str, ...] = (), event_lexicons: tuple[s
     for _, factory in COMPONENTS:
         if factory == "veille_capitals":
             nlp.add_pipe(factory, first=True)  # before the tagger and parser read the words
+        elif factory == "veille_locutions":
+            nlp.add_pipe(factory, after="veille_capitals")
+        elif factory == "veille_locution_tags":
+            nlp.add_pipe(factory, after="parser" if "parser" in nlp.pipe_names else None)
         elif factory == "veille_sentences":
             # The parser keeps boundaries set before it.
             nlp.add_pipe(factory, before="parser" if "parser" in nlp.pipe_names else None)

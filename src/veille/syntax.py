@@ -179,7 +179,7 @@ def own_subjects(token: Token) -> list[Token]:
             if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")
         ]
     found: list[Token] = []
-    for c in token.children:
+    for c in _with_auxiliaries(token):
         if c.dep_.startswith("nsubj") and c.lower_ in ("-t", "t"):
             # "a-t-elle promis": the parser may hang the pronoun from the linking "t".
             found.extend(g for g in c.children if g.lower_.lstrip("-") in SUBJECT_PRONOUNS)
@@ -197,6 +197,13 @@ def own_subjects(token: Token) -> list[Token]:
     return sorted(found, key=rank)[:1]
 
 
+def _with_auxiliaries(token: Token) -> list[Token]:
+    """The children of ``token``, and those the parser hung on its auxiliary instead ("Le Japon a
+    pour sa part condamné": "Japon" under "a")."""
+    children = list(token.children)
+    return children + [g for c in children if c.dep_.startswith("aux") for g in c.children]
+
+
 def logical_subjects(token: Token) -> list[Token]:
     """Who does what ``token`` says: the subject, the agent of a passive, or an inherited subject."""
     if passive(token):
@@ -208,7 +215,7 @@ def logical_subjects(token: Token) -> list[Token]:
         return agents or complements(token, "par")
     subjects = [
         c
-        for c in token.children
+        for c in _with_auxiliaries(token)
         if (c.dep_.startswith("nsubj") and c.lower_ not in ("-t", "t"))
         or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in SUBJECT_PRONOUNS and c.i > token.i - 3)
     ]

@@ -19,7 +19,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .data import packaged_rows
+from .data import alternation, packaged_rows
 from .extensions import text_of
 from .openings import MAX_OPENINGS, fold, openings, plain
 from .records import DatePrecision, TimeExpression, TimeType
@@ -187,7 +187,7 @@ class TimeGrammar:
             return {_key(k): v for k, v in lexicon.get(kind, {}).items()}
 
         def alt(kind: str) -> str:
-            return _alternation(lexicon.get(kind, {}))
+            return alternation(lexicon.get(kind, {}))
 
         self.lexicon = {kind: table(kind) for kind in lexicon}
         self.numbers = {k: int(v) for k, v in table("number").items()}
@@ -629,15 +629,6 @@ class TimeTagger:
 def _key(text: str) -> str:
     """A lexicon key: lowercase, straight apostrophes, single spaces."""
     return " ".join(text.lower().replace("’", "'").split())  # noqa: RUF001
-
-
-def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of lexicon phrases, longest first; a space matches any spaces and
-    an apostrophe both apostrophes."""
-    parts = []
-    for phrase in sorted(words, key=len, reverse=True):
-        parts.append("".join(r"\s+" if c == " " else "['’]" if c == "'" else re.escape(c) for c in phrase))  # noqa: RUF001
-    return "(?:" + "|".join(parts) + ")"
 
 
 def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
