@@ -518,3 +518,29 @@ def test_a_phrase_inside_the_verb_and_an_object_on_ones_own_side_do_not_hide_the
     coded = {(code[:2], source, target) for code, source, target, _ in _coded(_run(pipeline, text))}
     assert ("11", "NOR", "HUN") in coded
     assert ("19", "CHL", "BOL") in coded  # not Chile against Boric, whom the parse joins to "jours"
+
+
+@pytest.mark.model
+def test_a_groups_adjective_used_as_a_noun_is_the_group_and_a_promise_to_retaliate_a_threat(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "La France et l'Italie ont bombardé mardi des positions des rebelles houthistes au Yémen. "
+        "Les houthistes ont promis de riposter."
+    )
+    coded = {(code, source, target) for code, source, target, _ in _coded(_run(pipeline, text))}
+    # The threat answers the last act against the group's side: of its two authors, the first named.
+    assert ("138", "YEM", "FRA") in coded
+    assert not any(code == "030" for code, _, _ in coded)
+
+
+@pytest.mark.model
+def test_the_two_sides_may_be_an_organization_and_their_negotiators_stand_for_them(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "La Chine a dénoncé les taxes de l'Union européenne sur ses voitures électriques. "
+        "Des négociateurs des deux parties doivent se retrouver dans les prochains jours."
+    )
+    coded = _coded(_run(pipeline, text))
+    assert {("040", "CHN", "eu", "planned"), ("040", "eu", "CHN", "planned")} <= coded

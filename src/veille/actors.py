@@ -66,6 +66,9 @@ GROUP_COUNTRY_NOUNS = frozenset(
     {"pays", "capitale", "partie", "etat", "armée", "camp", "gouvernement", "voisin", "puissance"}
 )
 GROUP_SIZES = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+# Sides of a dispute or a negotiation may be organizations or groups as well as countries
+# ("l'Union européenne et la Chine… les deux parties").
+SIDE_NOUNS = frozenset({"partie", "camp"})
 # The offices a counted group of people may stand for, by its noun: "les deux ministres" are not
 # the president named between them. A person whose offices the knowledge base does not know may
 # be any.
@@ -242,6 +245,12 @@ class ActorFinder:
     def actors(self, head: Token) -> list[Actor]:
         """The actors a phrase head names, one per coordinated phrase."""
         pair = self.pair(head)
+        if not pair and head.lemma_.lower() in PERSON_NOUNS:
+            # "des négociateurs des deux parties": who acts for a counted group stands for it.
+            pair = next(
+                (p for c in head.children if c.dep_ == "nmod" and case_of(c) == "de" and (p := self.pair(c))),
+                [],
+            )
         if pair:
             return pair
         while (
@@ -306,6 +315,8 @@ class ActorFinder:
             return self.first_person(token)
         if token.pos_ == "ADJ":
             return self.adjective_actor(token)
+        if token.pos_ == "NOUN" and self.kind(self.kb.by_adjective.get(token.lower_, "")) == "group":
+            return self.adjective_actor(token)  # "les houthistes ont promis": the group's adjective as a noun
         # A name in apposition, however the parser attached it: "son homologue kazakh Kassym-Jomart Tokaïev".
         stack = [(c, 1) for c in token.children if loose(c)]
         while stack:
@@ -402,8 +413,10 @@ class ActorFinder:
     def pair(self, token: Token) -> list[Actor]:
         """ "Les deux dirigeants", "les trois pays": the last actors of that kind named before,
         as many as the number says."""
-        noun = token.lemma_.lower()
-        if noun not in GROUP_NOUNS and noun not in GROUP_COUNTRY_NOUNS:
+        # (The lemmatizer may not know the noun: "parties" → "party".)
+        forms = (token.lemma_.lower(), token.lower_, token.lower_.removesuffix("s"))
+        noun = next((f for f in forms if f in GROUP_NOUNS or f in GROUP_COUNTRY_NOUNS), None)
+        if noun is None:
             return []
         size = next((GROUP_SIZES[c.lower_] for c in token.children if c.lower_ in GROUP_SIZES), 0)
         if not size or any(
@@ -413,7 +426,13 @@ class ActorFinder:
             for c in token.children
         ):
             return []  # none, or a group a name of its own says ("les trois Etats baltes")
-        wanted = "country" if noun in GROUP_COUNTRY_NOUNS else "person"
+        wanted = (
+            {"country", "organization", "group"}
+            if noun in SIDE_NOUNS
+            else {"country"}
+            if noun in GROUP_COUNTRY_NOUNS
+            else {"person"}
+        )
         # Not the subject beside it: "l'Ukraine a porté plainte contre les trois pays".
         verb = clause_verb(token)
         beside = {
@@ -421,11 +440,11 @@ class ActorFinder:
             for subject in logical_subjects(verb)
             if subject.i != token.i and (mentioned := self.mentioned.get(subject.i)) is not None
         }
+        before = [
+            (m, e) for e in self.entities for m in e.mentions if e.type in wanted and m.end <= token.idx
+        ]
         found: list[Actor] = []
-        for mention, entity in sorted(
-            ((m, e) for e in self.entities for m in e.mentions if e.type == wanted and m.end <= token.idx),
-            key=lambda item: -item[0].start,
-        ):
+        for mention, entity in sorted(before, key=lambda item: -item[0].start):
             if (
                 entity.id not in beside
                 and all(a.entity != entity.id for a in found)

@@ -298,14 +298,16 @@ class _Coding(ActorFinder):
                 continue
             home = self.country(event.source)
             described = self._description(event.source_text)
+            # The other party of the last earlier act between the source's side and another; of
+            # several, the first named ("les Etats-Unis et le Royaume-Uni ont frappé…").
             party: tuple[str | None, TextSpan | None] = (None, None)
+            last = -1
             for start, one, other in dyads:
                 if start >= event.trigger.start:
                     break
-                if self.country(one[0] or "") == home:
-                    party = other
-                elif self.country(other[0] or "") == home:
-                    party = one
+                sides = (self.country(one[0] or ""), self.country(other[0] or ""))
+                if home in sides and start != last:
+                    party, last = (other if sides[0] == home else one), start
             if party[0] is None:
                 party = next(
                     (
