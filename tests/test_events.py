@@ -544,3 +544,10 @@ def test_the_two_sides_may_be_an_organization_and_their_negotiators_stand_for_th
     )
     coded = _coded(_run(pipeline, text))
     assert {("040", "CHN", "eu", "planned"), ("040", "eu", "CHN", "planned")} <= coded
+
+
+@pytest.mark.model
+def test_talks_under_a_participle_are_held_by_the_noun_it_qualifies(pipeline: Pipeline) -> None:
+    text = "L'Egypte, engagée dans des pourparlers avec l'Ethiopie sur le barrage, a refusé de commenter."
+    coded = _coded(_run(pipeline, text))
+    assert {("046", "EGY", "ETH", "asserted"), ("046", "ETH", "EGY", "asserted")} <= coded

@@ -673,6 +673,16 @@ class _Coding(ActorFinder):
         if slot == "head":
             return governing_subjects(token, mutual="mutual" in self.triggers.get(token.i, NO_ENTRY).flags)
         heads = self._complements(token).get(slot, [])
+        if (
+            not heads
+            and slot in ("avec", "entre")
+            and token.pos_ == "NOUN"
+            and token.head.pos_ == "VERB"
+            and "mutual" in self.triggers.get(token.i, NO_ENTRY).flags
+        ):
+            # "engagée dans des pourparlers avec l'Ethiopie sur le barrage": the partner of a
+            # meeting noun may hang from the verb it depends on.
+            heads = [h for h in self._complements(token.head).get(slot, []) if h.i > token.i]
         if slot == "avec":
             # "négocié par le Qatar avec l'appui de l'Egypte": a supporter, not a party.
             heads = [h for h in heads if h.lemma_.lower() not in BACKING_NOUNS]

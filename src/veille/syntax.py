@@ -340,13 +340,17 @@ def governing_subjects(token: Token, mutual: bool = False) -> list[Token]:
     head = clause_verb(token)
     if head.i == token.i:
         return []
-    if head.lemma_.lower() in SUPPORT_VERBS and token.dep_ in ("obj", "obl", "obl:mod", "obl:arg", "nsubj"):
-        return logical_subjects(head)
-    if mutual and token.dep_ != "obj" and token.head.i == head.i:
-        # Only a meeting the verb itself governs ("s'est dit satisfait lors d'un entretien"),
-        # not one named deep in another phrase ("la frontière, théâtre d'affrontements").
-        return logical_subjects(head)
-    return []
+    arguments = ("obj", "obl", "obl:mod", "obl:arg", "nsubj")
+    support = head.lemma_.lower() in SUPPORT_VERBS and token.dep_ in arguments
+    # Only a meeting the verb itself governs ("s'est dit satisfait lors d'un entretien"), not one
+    # named deep in another phrase ("la frontière, théâtre d'affrontements").
+    if not support and not (mutual and token.dep_ != "obj" and token.head.i == head.i):
+        return []
+    subjects = logical_subjects(head)
+    if not subjects and head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN") and token.head.i == head.i:
+        # "L'Arabie saoudite, engagée dans des pourparlers avec X": the noun the participle qualifies.
+        return [head.head]
+    return subjects
 
 
 def in_phrase_with_case(word: Token) -> bool:
