@@ -357,9 +357,14 @@ class ActorFinder:
                             return actor
                         deeper.append(child)
             frontier = deeper
-        # "Le gouvernement a annoncé", "le ministère de l'Intérieur": with no country named, the
-        # institution is the one of the country the article is about.
-        if token.lemma_.lower() in INSTITUTIONS and self.home is not None:
+        # "Le gouvernement a annoncé", "le ministère de l'Intérieur", "le chef de l'armée": with
+        # no country named, the institution (or who heads it) is the one of the country the
+        # article is about.
+        heads_one = token.lemma_.lower() in PERSON_NOUNS and any(
+            c.dep_ == "nmod" and case_of(c) == "de" and c.lemma_.lower() in INSTITUTIONS
+            for c in token.children
+        )
+        if (token.lemma_.lower() in INSTITUTIONS or heads_one) and self.home is not None:
             return Actor(self.home, token.idx, token.idx + len(token.text))
         return None
 

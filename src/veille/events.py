@@ -53,6 +53,7 @@ from .syntax import (
     NE,
     NEGATIONS,
     REFLEXIVE,
+    RELATIVES,
     WordFilter,
     case_of,
     clause_verb,
@@ -66,6 +67,7 @@ from .syntax import (
     noun_modality,
     own_subjects,
     participle,
+    passive,
     present_participle,
     reflexive,
     verb_form,
@@ -218,7 +220,8 @@ class _Coding(ActorFinder):
                 token_of[event.id] = i
         events = _unique(events)
         kept = sorted((e for e in events if not _subsumed(e, events)), key=lambda e: e.trigger.start)
-        kept = _unique(self._addressed(self._judged_acts(kept, token_of), token_of))
+        kept = self._mediated_between(self._judged_acts(kept, token_of), token_of)
+        kept = _unique(self._addressed(kept, token_of))
         # Countries reached through an adjective or "nous" become entities only when an event uses them.
         used = {span.start for e in kept for span in (e.source_text, e.target_text) if span is not None}
         named = {m.start for e in self.entities for m in e.mentions}
@@ -266,6 +269,43 @@ class _Coding(ActorFinder):
                 continue
             judged.append(_retargeted(event, party.source, party.source_text, "act"))
         return judged
+
+    def _mediated_between(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
+        """``events`` where a mediation (045) with no party named is aimed at the parties of what
+        it brought about: the event of its object ("un accord, qui a été négocié par le Qatar"),
+        else, for an act named again ("L'accord a été négocié par le Qatar"), the last earlier
+        event of its code, else the events of its sentence ("Le texte a été paraphé par les deux
+        pays au terme de négociations menées par Washington")."""
+        placed: list[Event] = []
+        for event in events:
+            index = token_of.get(event.id)
+            if event.code != "045" or event.target is not None or event.source is None or index is None:
+                placed.append(event)
+                continue
+            objects = {o.i for o in logical_objects(self.doc[index])}
+            # (through a relative pronoun, the noun its clause qualifies)
+            objects |= {self.doc[i].head.head.i for i in objects if self.doc[i].lower_ in RELATIVES}
+            codes = {self.triggers[o].code for o in objects if o in self.triggers}
+            earlier = [
+                e for e in events if e.code in codes and e.trigger.start < event.trigger.start and e.target
+            ]
+            between = (
+                [e for e in events if token_of.get(e.id) in objects]
+                or [e for e in earlier if e.trigger.start == earlier[-1].trigger.start]
+                or [e for e in events if e.sentence == event.sentence and e is not event]
+            )
+            mediator = self.country(event.source)
+            parties = dict.fromkeys(
+                (party, words)
+                for e in between
+                if e.source and e.target and e.code[:2] in ("03", "04", "05", "06", "08")
+                for party, words in ((e.source, e.source_text), (e.target, e.target_text))
+                if self.country(party) != mediator
+            )
+            placed.extend(_retargeted(event, p, words, "mediated") for p, words in parties)
+            if not parties:
+                placed.append(event)
+        return placed
 
     def _addressed(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
         """``events`` where each demand, criticism, rejection or threat with a source and no
@@ -372,6 +412,10 @@ class _Coding(ActorFinder):
         if not targets and entry.pos == "VERB" and _judgement(entry.code):
             targets = self._named_in_object(token, sources)
             target_slot = "object" if targets else target_slot
+        if self._mediated(token, entry, sources, source_slot, target_slot):
+            # "les négociations menées par le Qatar entre Israël et le Hamas": the one who leads
+            # the talks between others mediates (045) between them.
+            entry = dataclasses.replace(entry, code="045", flags=entry.flags - {"mutual"})
         if not sources and target_slot == "entre" and len(targets) > 1:
             sources, source_slot = targets, "entre"  # "les pourparlers entre Israël et le Hamas"
         if not sources and entry.code[:2] not in TARGET_ONLY_ROOTS:
@@ -400,7 +444,7 @@ class _Coding(ActorFinder):
             distinct = [(a, None) for a in dict.fromkeys(a for a, _ in pairs)]
             target_slot = ""
         pairs = distinct
-        if "target" in entry.flags:
+        if "target" in entry.flags or "mutual" in entry.flags:
             pairs = [(a, b) for a, b in pairs if b is not None]
         if not pairs or (
             not any(a is not None or b is not None for a, b in pairs)
@@ -447,6 +491,25 @@ class _Coding(ActorFinder):
                 source_text=self._text(source),
                 target_text=self._text(target),
             )
+
+    def _mediated(
+        self, token: Token, entry: Trigger, sources: list[Actor], source_slot: str, target_slot: str
+    ) -> bool:
+        """Whether talks are led by one actor who is not a party to them: the agent of a passive
+        ("un accord négocié par la Norvège", "les négociations menées par Washington") with no
+        partner of its own ("menées par Washington avec Téhéran" makes Washington a party)."""
+        if (
+            entry.code[:2] != "04"
+            or "mutual" not in entry.flags
+            or len(sources) != 1
+            or target_slot == "avec"
+        ):
+            return False
+        if token.pos_ == "VERB":
+            return source_slot == "subj" and passive(token)
+        return source_slot == "head" and any(
+            c.dep_ == "acl" and passive(c) and logical_subjects(c) for c in token.children
+        )
 
     def _judgement(self, token: Token, sources: list[Actor], targets: list[Actor]) -> tuple[str, list[Actor]]:
         """A statement that praises (051) or criticizes (111) its target, or an actor it names.
@@ -669,7 +732,14 @@ class _Coding(ActorFinder):
         if slot == "poss":
             return [c for c in token.children if c.dep_ == "det" and "Yes" in morph(c, "Poss")]
         if slot == "ccomp":
-            return [s for c in token.children if c.dep_ == "ccomp" for s in logical_subjects(c)]
+            # (not a relative clause the parser took for one: ", qui a été négocié par le Qatar")
+            return [
+                s
+                for c in token.children
+                if c.dep_ == "ccomp"
+                and not any(w.lower_ in RELATIVES and w.dep_.startswith("nsubj") for w in c.children)
+                for s in logical_subjects(c)
+            ]
         if slot == "head":
             return governing_subjects(token, mutual="mutual" in self.triggers.get(token.i, NO_ENTRY).flags)
         heads = self._complements(token).get(slot, [])
@@ -677,12 +747,14 @@ class _Coding(ActorFinder):
             not heads
             and slot in ("avec", "entre")
             and token.pos_ == "NOUN"
-            and token.head.pos_ == "VERB"
             and "mutual" in self.triggers.get(token.i, NO_ENTRY).flags
         ):
-            # "engagée dans des pourparlers avec l'Ethiopie sur le barrage": the partner of a
-            # meeting noun may hang from the verb it depends on.
-            heads = [h for h in self._complements(token.head).get(slot, []) if h.i > token.i]
+            # The partner of a meeting noun may hang from the verb it depends on ("engagée dans
+            # des pourparlers avec l'Ethiopie sur le barrage") or from the participle qualifying
+            # it ("les négociations menées par le Qatar entre Israël et le Hamas").
+            verbs = [token.head] if token.head.pos_ == "VERB" else []
+            verbs += [c for c in token.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+            heads = [h for v in verbs for h in self._complements(v).get(slot, []) if h.i > token.i]
         if slot == "avec":
             # "négocié par le Qatar avec l'appui de l'Egypte": a supporter, not a party.
             heads = [h for h in heads if h.lemma_.lower() not in BACKING_NOUNS]
