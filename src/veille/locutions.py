@@ -16,7 +16,10 @@ from __future__ import annotations
 import functools
 import re
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc
 
 from .data import alternation, data_rows, packaged_text
@@ -32,37 +35,60 @@ _JOINED = "veille.locutions"  # where the joined phrases' offsets are kept in do
 @functools.cache
 def locution_pattern(language: str = "fr") -> re.Pattern[str] | None:
     """One expression matching any locution of ``language``, as whole words, in any case."""
-    rows = data_rows(packaged_text("lexicons", language, "locutions.tsv"))
-    phrases = [cells[0].strip() for _, cells in rows]
+    phrases = _phrases(language)
     if not phrases:
         return None
-    return re.compile(rf"(?<![\w'’-]){alternation(phrases)}(?![\w'’-])", re.IGNORECASE)  # noqa: RUF001
+    return re.compile(rf"{alternation(phrases)}(?![\w'’-])", re.IGNORECASE)  # noqa: RUF001
+
+
+@functools.cache
+def _phrases(language: str) -> tuple[str, ...]:
+    rows = data_rows(packaged_text("lexicons", language, "locutions.tsv"))
+    return tuple(cells[0].strip().lower() for _, cells in rows)
+
+
+@functools.cache
+def _first_words(language: str) -> frozenset[str]:
+    """The first token of each locution as the tokenizer cuts it ("d'" of "d'ores et déjà", with
+    either apostrophe)."""
+    words = {re.match(r"[^\s']+'?", p).group() for p in _phrases(language)}  # type: ignore[union-attr]
+    return frozenset(words | {w.replace("'", "’") for w in words})  # noqa: RUF001
 
 
 @Language.component("veille_locutions")
 def join_locutions(doc: Doc) -> Doc:
     """Join each locution that follows an auxiliary into one token."""
     pattern = locution_pattern()
-    if pattern is None:
+    if pattern is None or len(doc) < 3:
         return doc
-    spans = [doc.char_span(m.start(), m.end()) for m in pattern.finditer(doc.text)]
-    joined = [
-        span
-        for span in spans
-        if span is not None and len(span) > 1 and span.start and doc[span.start - 1].lower_ in AUXILIARIES
-    ]
-    with doc.retokenize() as retokenizer:
-        for span in joined:
-            retokenizer.merge(span)
-    doc.user_data[_JOINED] = [span.start_char for span in joined]
+    # Only where an auxiliary is followed by a locution's first word (read from the token arrays).
+    lower = doc.to_array([LOWER]).ravel()
+    auxiliary = numpy.isin(lower[:-1], _hashes(AUXILIARIES))
+    first = numpy.isin(lower[1:], _hashes(_first_words("fr")))
+    joined = []
+    for i in numpy.flatnonzero(auxiliary & first):
+        found = pattern.match(doc.text, doc[int(i) + 1].idx)
+        span = doc.char_span(found.start(), found.end()) if found else None
+        if span is not None and len(span) > 1:
+            joined.append(span)
+    if joined:
+        doc.user_data[_JOINED] = [span.start_char for span in joined]
+        with doc.retokenize() as retokenizer:
+            for span in joined:
+                retokenizer.merge(span)
     return doc
+
+
+@functools.cache
+def _hashes(words: frozenset[str]) -> numpy.ndarray:
+    return numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
 
 
 @Language.component("veille_locution_tags")
 def tag_locutions(doc: Doc) -> Doc:
     """Label each joined locution an adverb of its head, whatever the tagger and parser said."""
-    starts = set(doc.user_data.get(_JOINED, ()))
-    for token in doc:
-        if token.idx in starts:
-            token.pos_, token.dep_ = "ADV", "advmod"
+    for start in doc.user_data.get(_JOINED, ()):
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is not None:
+            span[0].pos_, span[0].dep_ = "ADV", "advmod"
     return doc
