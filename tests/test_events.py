@@ -589,3 +589,14 @@ def test_who_leads_talks_between_others_mediates_between_them(pipeline: Pipeline
 def test_a_symmetric_event_needs_both_its_parties(pipeline: Pipeline) -> None:
     coded = _coded(_run(pipeline, "Le Premier ministre indien a évoqué un sommet prévu l'an prochain."))
     assert not any(code.startswith("04") for code, _, _, _ in coded)
+
+
+@pytest.mark.model
+def test_aid_no_longer_given_is_aid_stopped_by_the_speakers_country(pipeline: Pipeline) -> None:
+    text = (
+        "Le Premier ministre tchèque, Petr Fiala, a annoncé que son pays "
+        "ne livrerait plus d'armes à la Serbie."
+    )
+    coded = _coded(_run(pipeline, text))
+    assert ("1622", "CZE", "SRB", "reported") in coded  # "son pays": the speaker's country
+    assert not any(code == "072" for code, _, _, _ in coded)

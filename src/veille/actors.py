@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities import home_country
 from .extensions import text_of
 from .kb import KBEntity, KnowledgeBase
-from .records import Entity, Mention
+from .records import Entity, Mention, MentionKind
 from .sentences import quotations
 from .syntax import (
     CLAUSES,
@@ -57,6 +57,8 @@ PERSON_NOUNS = frozenset(
 ENTOURAGE_NOUNS = frozenset(
     {"bureau", "cabinet", "entourage", "équipe", "camp", "service", "parti", "administration"}
 )
+# Nouns that with "son", "leur" stand for the owner's country ("son pays", "leur gouvernement").
+OWN_COUNTRY_NOUNS = frozenset({"pays", "nation", "gouvernement", "armée", "diplomatie"})
 DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette"})  # noqa: RUF001
 DESCRIPTION_WINDOW = 3  # sentences before a description within which its person is looked for
 # "les deux dirigeants", "les trois pays": nouns that, with a small number, stand for that many
@@ -143,9 +145,7 @@ class ActorFinder:
         speaker = Actor(quote.speaker, token.idx, token.idx + len(token.text))
         record = self.kb.get(self.country(quote.speaker) or "")
         if token.lower_ == "nous" and record is not None and record.id != quote.speaker:
-            mention = Mention(token.idx, token.idx + len(token.text), token.text, "pronoun")
-            self.unnamed[mention.start] = (record, mention)
-            return Actor(record.id, mention.start, mention.end)
+            return self.unnamed_actor(record, token, "pronoun")
         return speaker
 
     def same_actor(self, a: Actor, b: Actor) -> bool:
@@ -331,11 +331,16 @@ class ActorFinder:
         named = self.named_within(token)
         if named is not None:
             return named
-        if token.lemma_.lower() in ENTOURAGE_NOUNS:
+        own = token.lemma_.lower() in OWN_COUNTRY_NOUNS
+        if own or token.lemma_.lower() in ENTOURAGE_NOUNS:
             for child in token.children:
                 owner = self.mentioned.get(child.i)
                 if owner and child.dep_ == "det" and "Yes" in morph(child, "Poss"):
-                    return owner[0]
+                    record = self.kb.get(self.country(owner[0].entity) or "")
+                    if own and record is not None:  # "son pays riposterait": the owner's country
+                        return self.unnamed_actor(record, token, "pronoun")
+                    if not own:
+                        return owner[0]
         described = self.described_person(token)
         if described is not None:
             return described
@@ -479,8 +484,12 @@ class ActorFinder:
         record = self.kb.get(country) if country else None
         if record is None or record.type not in ("country", "group", "organization"):
             return None
-        mention = Mention(token.idx, token.idx + len(token.text), token.text, "adjective")
-        self.unnamed[mention.start] = (record, mention)  # an entity mention once an event uses it
+        return self.unnamed_actor(record, token, "adjective")
+
+    def unnamed_actor(self, record: KBEntity, token: Token, kind: MentionKind) -> Actor:
+        """``record`` as the actor ``token`` stands for, a mention of it once an event uses it."""
+        mention = Mention(token.idx, token.idx + len(token.text), token.text, kind)
+        self.unnamed[mention.start] = (record, mention)
         return Actor(record.id, mention.start, mention.end)
 
 

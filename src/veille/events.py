@@ -98,6 +98,8 @@ ACTORLESS_ROOTS = frozenset({"14", "17"})
 # ("X a été accusé", "manifestations contre X", "X a été arrêté", "ont été tués à X", "frappes
 # sur X"). Other events are not coded without their source.
 TARGET_ONLY_ROOTS = frozenset({"11", "14", "17", "18", "19", "20"})
+# Aid no longer given ("ne livre plus d'armes") is aid reduced or stopped, by kind.
+STOPPED_AID = {"071": "1621", "072": "1622", "073": "1623"}
 MODALITY_ORDER: tuple[Modality, ...] = ("reported", "negated", "hypothetical", "planned")
 
 
@@ -457,11 +459,15 @@ class _Coding(ActorFinder):
             if modality != "negated":
                 return
             modality = "asserted"
+        target_slot = "content" if code != entry.code else target_slot
+        if code[:2] == "07" and negated(token) and any(c.lower_ == "plus" for c in token.children):
+            # "ne livrerait plus d'armes": what happens is that aid stops (162x).
+            code = STOPPED_AID.get(code, "162")
+            modality = "asserted" if modality == "negated" else modality
         date, precision = self._date(token)
         sentence = self.sent(token)
         trigger_span = self._trigger_span(token, entry)
         kind = event_type(code)
-        target_slot = "content" if code != entry.code else target_slot
         rule = f"{entry.name} {code} source={source_slot or '-'} target={target_slot or '-'}"
         location = self._location(token)
         for source, target in pairs:
