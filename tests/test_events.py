@@ -600,3 +600,19 @@ def test_aid_no_longer_given_is_aid_stopped_by_the_speakers_country(pipeline: Pi
     coded = _coded(_run(pipeline, text))
     assert ("1622", "CZE", "SRB", "reported") in coded  # "son pays": the speaker's country
     assert not any(code == "072" for code, _, _, _ in coded)
+
+
+@pytest.mark.model
+def test_a_riposte_with_no_target_answers_the_last_party_its_source_dealt_with(pipeline: Pipeline) -> None:
+    text = "L'Inde a frappé des sites au Pakistan mercredi. Le Pakistan a riposté jeudi."
+    assert ("190", "PAK", "IND", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_logistic_or_military_support_is_aid_and_political_support_praise(pipeline: Pipeline) -> None:
+    aid = _run(
+        pipeline, "Le Canada a apporté un soutien logistique aux frappes menées par la France au Mali."
+    )
+    assert any(code == "070" and source == "CAN" for code, source, _, _ in _coded(aid))
+    praise = _run(pipeline, "Le Canada a apporté son soutien à la France.")
+    assert ("051", "CAN", "FRA", "asserted") in _coded(praise)

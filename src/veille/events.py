@@ -379,9 +379,9 @@ class _Coding(ActorFinder):
         """Whether ``event`` is aimed at someone even when its sentence names no one: a demand,
         criticism, rejection or threat, or praise by a verb of something that is not itself an
         act ("a salué une nouvelle page", not "a salué l'accord", whose parties are its own)."""
-        if event.root in ADDRESSEE_ROOTS:
-            return True
         token = self.doc[token_of[event.id]] if event.id in token_of else None
+        if event.root in ADDRESSEE_ROOTS or (token is not None and "reply" in self.triggers[token.i].flags):
+            return True
         return (
             event.code == "051"
             and token is not None
