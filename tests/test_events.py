@@ -616,3 +616,9 @@ def test_logistic_or_military_support_is_aid_and_political_support_praise(pipeli
     assert any(code == "070" and source == "CAN" for code, source, _, _ in _coded(aid))
     praise = _run(pipeline, "Le Canada a apporté son soutien à la France.")
     assert ("051", "CAN", "FRA", "asserted") in _coded(praise)
+
+
+@pytest.mark.model
+def test_the_host_of_a_visit_may_hang_from_the_verb_past_an_apposition(pipeline: Pipeline) -> None:
+    text = "L'Espagne s'est abstenue après une visite de son Premier ministre, Pedro Sánchez, à Pékin en mai."
+    assert ("042", "ESP", "CHN", "asserted") in _coded(_run(pipeline, text))

@@ -751,13 +751,14 @@ class _Coding(ActorFinder):
         heads = self._complements(token).get(slot, [])
         if (
             not heads
-            and slot in ("avec", "entre")
+            and slot in ("avec", "entre", "à", "en")
             and token.pos_ == "NOUN"
-            and "mutual" in self.triggers.get(token.i, NO_ENTRY).flags
+            and self.triggers.get(token.i, NO_ENTRY).code[:2] == "04"
         ):
-            # The partner of a meeting noun may hang from the verb it depends on ("engagée dans
-            # des pourparlers avec l'Ethiopie sur le barrage") or from the participle qualifying
-            # it ("les négociations menées par le Qatar entre Israël et le Hamas").
+            # The partner or host of a meeting or visit noun may hang from the verb it depends on
+            # ("engagée dans des pourparlers avec l'Ethiopie sur le barrage", "s'est abstenue
+            # après une visite de son Premier ministre, X, à Pékin") or from the participle
+            # qualifying it ("les négociations menées par le Qatar entre Israël et le Hamas").
             verbs = [token.head] if token.head.pos_ == "VERB" else []
             verbs += [c for c in token.children if c.dep_ == "acl" and c.pos_ == "VERB"]
             heads = [h for v in verbs for h in self._complements(v).get(slot, []) if h.i > token.i]
