@@ -14,6 +14,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from .records import Modality
+from .sentences import quotations
 
 REFLEXIVE = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})  # noqa: RUF001
 PREPOSITIONS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}  # noqa: RUF001
@@ -199,9 +200,14 @@ def own_subjects(token: Token) -> list[Token]:
 
 def _with_auxiliaries(token: Token) -> list[Token]:
     """The children of ``token``, and those the parser hung on its auxiliary instead ("Le Japon a
-    pour sa part condamné": "Japon" under "a")."""
+    pour sa part condamné": "Japon" under "a"); not a quotation's words when ``token`` is outside
+    it (« … », a pour sa part assuré X: the quotation is what is said, not who says it)."""
     children = list(token.children)
-    return children + [g for c in children if c.dep_.startswith("aux") for g in c.children]
+    found = children + [g for c in children if c.dep_.startswith("aux") for g in c.children]
+    spans = [
+        (opening, closing) for opening, closing in quotations(token.doc) if not opening < token.i < closing
+    ]
+    return [c for c in found if not any(opening < c.i < closing for opening, closing in spans)]
 
 
 def logical_subjects(token: Token) -> list[Token]:
