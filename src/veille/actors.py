@@ -331,16 +331,19 @@ class ActorFinder:
         named = self.named_within(token)
         if named is not None:
             return named
-        own = token.lemma_.lower() in OWN_COUNTRY_NOUNS
-        if own or token.lemma_.lower() in ENTOURAGE_NOUNS:
-            for child in token.children:
-                owner = self.mentioned.get(child.i)
-                if owner and child.dep_ == "det" and "Yes" in morph(child, "Poss"):
-                    record = self.kb.get(self.country(owner[0].entity) or "")
-                    if own and record is not None:  # "son pays riposterait": the owner's country
-                        return self.unnamed_actor(record, token, "pronoun")
-                    if not own:
-                        return owner[0]
+        owner = next(
+            (
+                found[0]
+                for c in token.children
+                if c.dep_ == "det" and "Yes" in morph(c, "Poss") and (found := self.mentioned.get(c.i))
+            ),
+            None,
+        )
+        if owner is not None and token.lemma_.lower() in ENTOURAGE_NOUNS:
+            return owner
+        home = self.kb.get(self.country(owner.entity) or "") if owner is not None else None
+        if home is not None and token.lemma_.lower() in OWN_COUNTRY_NOUNS:
+            return self.unnamed_actor(home, token, "pronoun")  # "son pays riposterait"
         described = self.described_person(token)
         if described is not None:
             return described
