@@ -622,3 +622,12 @@ def test_logistic_or_military_support_is_aid_and_political_support_praise(pipeli
 def test_the_host_of_a_visit_may_hang_from_the_verb_past_an_apposition(pipeline: Pipeline) -> None:
     text = "L'Espagne s'est abstenue après une visite de son Premier ministre, Pedro Sánchez, à Pékin en mai."
     assert ("042", "ESP", "CHN", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_unnamed_soldiers_are_the_articles_country(pipeline: Pipeline) -> None:
+    text = (
+        "Les combats continuent au Soudan. Les Forces de soutien rapide accusent l'armée de bombarder "
+        "Khartoum, ce que les militaires démentent."
+    )
+    assert any(code == "016" and source == "SDN" for code, source, _, _ in _coded(_run(pipeline, text)))

@@ -33,11 +33,13 @@ from .syntax import (
     present_participle,
 )
 
-# Institutions that, with no country named, belong to the country the article is about.
+# Institutions, and the state's armed agents, that with no country named belong to the country
+# the article is about.
 INSTITUTIONS = frozenset(
     {
         *("gouvernement", "ministère", "présidence", "armée", "police", "parlement", "diplomatie"),
         *("autorité", "exécutif", "régime", "état-major", "justice", "parquet", "procureur"),
+        *("militaire", "soldat", "policier", "force"),
     }
 )
 # First-person words that, inside a quotation, stand for its speaker (or the speaker's country).
