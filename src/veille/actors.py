@@ -370,11 +370,17 @@ class ActorFinder:
         # "Le gouvernement a annoncé", "le ministère de l'Intérieur", "le chef de l'armée": with
         # no country named, the institution (or who heads it) is the one of the country the
         # article is about.
-        heads_one = token.lemma_.lower() in PERSON_NOUNS and any(
-            c.dep_ == "nmod" and case_of(c) == "de" and c.lemma_.lower() in INSTITUTIONS
-            for c in token.children
-        )
-        if (token.lemma_.lower() in INSTITUTIONS or heads_one) and self.home is not None:
+        noun = token.lemma_.lower()
+        if self.home is not None and (
+            noun in INSTITUTIONS
+            or (
+                noun in PERSON_NOUNS
+                and any(
+                    c.dep_ == "nmod" and case_of(c) == "de" and c.lemma_.lower() in INSTITUTIONS
+                    for c in token.children
+                )
+            )
+        ):
             return Actor(self.home, token.idx, token.idx + len(token.text))
         return None
 

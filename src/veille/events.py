@@ -402,8 +402,9 @@ class _Coding(ActorFinder):
             target_slots = (*target_slots, "ccomp")  # "a averti que les Houthis paieraient"
         taken = frozenset(a.entity for a in sources)
         targets, target_slot, _ = self._fill(token, target_slots, used, taken)
-        own_side = bool(sources and targets) and all(self.same_actor(a, t) for a in sources for t in targets)
-        if entry.code[:2] in FORCE_ROOTS and (not targets or own_side):
+        if entry.code[:2] in FORCE_ROOTS and (
+            not targets or (sources and all(self.same_actor(a, t) for a in sources for t in targets))
+        ):
             # Force is not used on one's own side: such an object is a misparse ("a bombardé ces
             # dernières heures des dépôts en Syrie, et Netanyahou a…" joins Netanyahou to "heures").
             targets = self._struck_place(token, taken)

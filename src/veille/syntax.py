@@ -180,7 +180,7 @@ def own_subjects(token: Token) -> list[Token]:
             if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")
         ]
     found: list[Token] = []
-    for c in _with_auxiliaries(token):
+    for c in _subject_candidates(token):
         if c.dep_.startswith("nsubj") and c.lower_ in ("-t", "t"):
             # "a-t-elle promis": the parser may hang the pronoun from the linking "t".
             found.extend(g for g in c.children if g.lower_.lstrip("-") in SUBJECT_PRONOUNS)
@@ -198,10 +198,11 @@ def own_subjects(token: Token) -> list[Token]:
     return sorted(found, key=rank)[:1]
 
 
-def _with_auxiliaries(token: Token) -> list[Token]:
-    """The children of ``token``, and those the parser hung on its auxiliary instead ("Le Japon a
-    pour sa part condamné": "Japon" under "a"); not a quotation's words when ``token`` is outside
-    it (« … », a pour sa part assuré X: the quotation is what is said, not who says it)."""
+def _subject_candidates(token: Token) -> list[Token]:
+    """Where ``token``'s subject may be: its children, and those the parser hung on its auxiliary
+    instead ("Le Japon a pour sa part condamné": "Japon" under "a"); not a quotation's words when
+    ``token`` is outside it (« … », a pour sa part assuré X: the quotation is what is said, not
+    who says it)."""
     children = list(token.children)
     found = children + [g for c in children if c.dep_.startswith("aux") for g in c.children]
     spans = [
@@ -221,7 +222,7 @@ def logical_subjects(token: Token) -> list[Token]:
         return agents or complements(token, "par")
     subjects = [
         c
-        for c in _with_auxiliaries(token)
+        for c in _subject_candidates(token)
         if (c.dep_.startswith("nsubj") and c.lower_ not in ("-t", "t"))
         or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in SUBJECT_PRONOUNS and c.i > token.i - 3)
     ]
