@@ -5,11 +5,21 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from veille.syntax import logical_subjects
+from veille.syntax import antecedent, coordinated_verb, logical_subjects, past_participle
 
 
-def _parsed(words: list[str], heads: list[int], deps: list[str]) -> Doc:
-    return Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps)
+def _parsed(
+    words: list[str], heads: list[int], deps: list[str], features: dict[int, str] | None = None
+) -> Doc:
+    """A parse with its heads and labels; ``features`` gives the morphology of the verbs (by index)."""
+    features = features or {}
+    pos = ["VERB" if i in features else "X" for i in range(len(words))]
+    morphs = [features.get(i, "") for i in range(len(words))]
+    return Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
+
+
+PARTICIPLE = "Tense=Past|VerbForm=Part"
+SINGULAR = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
 
 
 def test_a_quotation_the_parser_made_the_subject_of_its_incise_is_not_who_speaks() -> None:
@@ -27,3 +37,52 @@ def test_a_subject_hung_on_the_auxiliary_is_the_verbs() -> None:
     heads = [1, 2, 4, 4, 4, 6, 4]
     deps = ["det", "nsubj", "aux:tense", "advmod", "ROOT", "det", "obj"]
     assert [w.text for w in logical_subjects(_parsed(words, heads, deps)[4])] == ["Japon"]
+
+
+def test_a_verb_joined_by_et_but_hung_on_a_noun_shares_its_partners_subject() -> None:
+    # Le ministre a condamné une attaque et exigé une enquête — "exigé" parsed under "attaque".
+    words = ["Le", "ministre", "a", "condamné", "une", "attaque", "et", "exigé", "une", "enquête"]
+    heads = [1, 3, 3, 3, 5, 3, 7, 5, 9, 7]
+    deps = ["det", "nsubj", "aux:tense", "ROOT", "det", "obj", "cc", "conj", "det", "obj"]
+    doc = _parsed(words, heads, deps, {3: PARTICIPLE, 7: PARTICIPLE})
+    assert coordinated_verb(doc[7]) == doc[3]
+    assert [w.text for w in logical_subjects(doc[7])] == ["ministre"]
+
+
+def test_a_compound_verb_joined_by_et_shares_the_subject_whose_auxiliary_agrees() -> None:
+    # Le président a dit que des manifestants avaient été arrêtés et a promis une enquête —
+    # "promis" parsed as the conjunct of "arrêtés": its auxiliary "a" agrees with that of "dit",
+    # not with "avaient".
+    words = ["Le", "président", "a", "dit", "que", "des", "manifestants", "avaient", "été", "arrêtés"]
+    words += ["et", "a", "promis", "une", "enquête"]
+    heads = [1, 3, 3, 3, 9, 6, 9, 9, 9, 3, 12, 12, 9, 14, 12]
+    deps = ["det", "nsubj", "aux:tense", "ROOT", "mark", "det", "nsubj:pass", "aux:tense", "aux:pass"]
+    deps += ["ccomp", "cc", "aux:tense", "conj", "det", "obj"]
+    plural = "Mood=Ind|Number=Plur|Person=3|Tense=Imp|VerbForm=Fin"
+    features = {2: SINGULAR, 3: PARTICIPLE, 7: plural, 9: PARTICIPLE, 11: SINGULAR, 12: PARTICIPLE}
+    doc = _parsed(words, heads, deps, features)
+    assert coordinated_verb(doc[12]) == doc[3]
+    assert [w.text for w in logical_subjects(doc[12])] == ["président"]
+
+
+def test_no_subject_stands_before_the_conjunction_of_its_verb() -> None:
+    # Delhi affirme n'avoir visé que des camps et assure… — "camps" parsed as the subject of "assure".
+    words = ["Delhi", "affirme", "avoir", "visé", "que", "des", "camps", "et", "assure"]
+    heads = [1, 1, 3, 1, 8, 6, 8, 8, 1]
+    deps = ["nsubj", "ROOT", "aux:tense", "xcomp", "mark", "det", "nsubj", "cc", "ccomp"]
+    doc = _parsed(words, heads, deps, {1: SINGULAR, 8: SINGULAR})
+    assert [w.text for w in logical_subjects(doc[8])] == ["Delhi"]
+
+
+def test_a_participle_the_tagger_called_an_infinitive_is_a_participle() -> None:
+    doc = _parsed(["l'", "offensive", "lancée"], [1, 1, 1], ["det", "ROOT", "acl"], {2: "VerbForm=Inf"})
+    assert past_participle(doc[2])
+
+
+def test_a_relative_clause_hung_on_a_verb_stands_for_the_word_before_it() -> None:
+    # Le Niger reste menacé par la Cedeao, qui exige… — "exige" parsed as qualifying "reste".
+    words = ["Le", "Niger", "reste", "menacé", "par", "la", "Cedeao", ",", "qui", "exige"]
+    heads = [1, 2, 2, 2, 6, 6, 3, 9, 9, 2]
+    deps = ["det", "nsubj", "ROOT", "xcomp", "case", "det", "obl:agent", "punct", "nsubj", "acl:relcl"]
+    doc = _parsed(words, heads, deps, {2: SINGULAR, 9: SINGULAR})
+    assert antecedent(doc[8]) == doc[6]

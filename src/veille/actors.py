@@ -22,6 +22,7 @@ from .sentences import quotations
 from .syntax import (
     CLAUSES,
     RELATIVES,
+    antecedent,
     case_of,
     clause_verb,
     coordinated,
@@ -305,7 +306,7 @@ class ActorFinder:
         if token.i in self.mentioned:
             return self.mentioned[token.i][0]
         if token.lower_ in RELATIVES and token.head.dep_ == "acl:relcl":
-            return self.actor(token.head.head, depth)
+            return self.actor(antecedent(token), depth)
         if (
             token.pos_ == "NOUN"
             and token.dep_ in ("conj", "appos")
@@ -315,8 +316,8 @@ class ActorFinder:
             return self.mentioned[token.head.i][0]  # "le Mali, pays enclavé": an apposition
         if token.lower_ in FIRST_PERSON and token.i in self.quoted:
             return self.first_person(token)
-        if token.pos_ == "ADJ":
-            return self.adjective_actor(token)
+        if token.pos_ == "ADJ" or (token.dep_ == "amod" and token.lower_ in self.kb.by_adjective):
+            return self.adjective_actor(token)  # (the tagger may call "russes" a verb)
         if token.pos_ == "NOUN" and self.kind(self.kb.by_adjective.get(token.lower_, "")) == "group":
             return self.adjective_actor(token)  # "les houthistes ont promis": the group's adjective as a noun
         # A name in apposition, however the parser attached it: "son homologue kazakh Kassym-Jomart Tokaïev".

@@ -58,6 +58,7 @@ from .syntax import (
     case_of,
     clause_verb,
     complements_by_case,
+    coordinated_verb,
     governing_subjects,
     logical_objects,
     logical_subjects,
@@ -85,15 +86,17 @@ JUDGEMENT_ROOTS = frozenset({"11", "12"})
 # Roots of force, whose target, when no slot gives one, is the country where what it strikes lies
 # ("a frappé neuf sites au Pakistan").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
-# Roots of demands, criticism, rejection and threats: when the sentence names no addressee, the
-# event is aimed at the party its source last dealt with, else at the first other party of the lead
-# (so is praise by a verb, of something that is not itself an act).
-ADDRESSEE_ROOTS = frozenset({"10", "11", "12", "13"})
+# Roots of criticism, rejection and threats: when the sentence names no addressee, the event is
+# aimed at the party its source last dealt with, else at the first other party of the lead (so is
+# praise by a verb, of something that is not itself an act). Not demands: their addressee is named
+# with them ("exige de X", "réclame à X") or is no one in particular ("réclament un cessez-le-feu").
+ADDRESSEE_ROOTS = frozenset({"11", "12", "13"})
 # "Avec l'appui de X", "avec l'aval de X": who backs an act is not a party to it.
 BACKING_NOUNS = frozenset({"appui", "soutien", "aide", "concours", "assistance", "aval", "bénédiction"})
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
-# Roots coded even when the text names no actor: protests, and arrests by unnamed forces.
-ACTORLESS_ROOTS = frozenset({"14", "17"})
+# Roots coded even when the text names no actor: protests, arrests by unnamed forces, and criticism
+# voiced by no one named ("le projet a été critiqué").
+ACTORLESS_ROOTS = frozenset({"11", "14", "17"})
 # Roots coded with a target and no source: what news reports from the side of who suffers it
 # ("X a été accusé", "manifestations contre X", "X a été arrêté", "ont été tués à X", "frappes
 # sur X"). Other events are not coded without their source.
@@ -310,7 +313,7 @@ class _Coding(ActorFinder):
         return placed
 
     def _addressed(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
-        """``events`` where each demand, criticism, rejection or threat with a source and no
+        """``events`` where each criticism, rejection or threat with a source and no
         target is aimed at the party its source last dealt with in an earlier event (as source
         or target), else at the first other party the lead (headline and first sentence) names."""
         waiting = {
@@ -376,7 +379,7 @@ class _Coding(ActorFinder):
         return range(phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
 
     def _addressable(self, event: Event, token_of: dict[str, int]) -> bool:
-        """Whether ``event`` is aimed at someone even when its sentence names no one: a demand,
+        """Whether ``event`` is aimed at someone even when its sentence names no one: a
         criticism, rejection or threat, or praise by a verb of something that is not itself an
         act ("a salué une nouvelle page", not "a salué l'accord", whose parties are its own)."""
         token = self.doc[token_of[event.id]] if event.id in token_of else None
@@ -805,8 +808,8 @@ class _Coding(ActorFinder):
                 negations += 1
             elif verb_modality is not None:
                 found.add(verb_modality)
-            if node.dep_ != "xcomp" or node.head.i == node.i:
-                break
+            if node.dep_ != "xcomp" or node.head.i == node.i or morph(node, "VerbForm") == ["Fin"]:
+                break  # (a finite verb is no infinitive of its head: "X, qui n'a pas…, réclame")
             node = node.head
         if any(c.dep_ in ("mark", "case") and c.lower_ == "sans" for c in predicate.children):
             negations += 1
@@ -829,6 +832,10 @@ class _Coding(ActorFinder):
                 return True
         node = predicate
         while node.head.i != node.i:
+            partner = coordinated_verb(node)
+            if partner is not None and partner.i != node.head.i:
+                node = partner  # a verb hung in the wrong clause says what its partner says
+                continue
             if node.dep_ in ("ccomp", "parataxis") and self._speech(node.head):
                 return True
             node = node.head

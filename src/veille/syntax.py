@@ -134,7 +134,15 @@ def case_of(token: Token) -> str | None:
 
 
 def past_participle(token: Token) -> bool:
-    return "Part" in morph(token, "VerbForm") and "Past" in morph(token, "Tense")
+    form = morph(token, "VerbForm")
+    if "Part" in form:
+        return "Past" in morph(token, "Tense")
+    # The tagger may call "lancée" an infinitive or "nié" a present: no infinitive or finite
+    # verb ends so ("crée" may be a present).
+    word = token.lower_
+    return token.pos_ == "VERB" and (
+        word.endswith(("é", "és", "ées")) or (word.endswith("ée") and "Fin" not in form)
+    )
 
 
 def present_participle(token: Token) -> bool:
@@ -208,7 +216,15 @@ def _subject_candidates(token: Token) -> list[Token]:
     spans = [
         (opening, closing) for opening, closing in quotations(token.doc) if not opening < token.i < closing
     ]
-    return [c for c in found if not any(opening < c.i < closing for opening, closing in spans)]
+    # A subject never stands before the conjunction that joins its verb to another ("affirme n'avoir
+    # visé que des cibles et assure…": "cibles" is no subject of "assure").
+    joined = max((c.i for c in children if c.dep_ == "cc" and c.i < token.i), default=-1)
+    return [
+        c
+        for c in found
+        if not any(opening < c.i < closing for opening, closing in spans)
+        and not (c.dep_.startswith("nsubj") and c.i < joined)
+    ]
 
 
 def logical_subjects(token: Token) -> list[Token]:
@@ -237,12 +253,59 @@ def logical_subjects(token: Token) -> list[Token]:
             return objects[:1]
         return logical_subjects(head)
     if token.dep_ in ("advcl", "conj") and head.pos_ in ("VERB", "AUX", "ADJ"):
-        return logical_subjects(head)
+        inherited = logical_subjects(head)
+        if inherited:
+            return inherited
     if token.dep_ == "acl:relcl":
         return []  # "qui" is the subject when there is one; else the relative says nothing more
     if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not past_participle(token):
         return [head]  # "la décision de X de frapper": the infinitive's subject
-    return []
+    partner = coordinated_verb(token)
+    return logical_subjects(partner) if partner is not None else []
+
+
+def coordinated_verb(token: Token) -> Token | None:
+    """The verb ``token`` is joined to by "et", "mais" or "puis" when the parser hung it elsewhere
+    ("a condamné une attaque et exigé…", with "exigé" under "attaque"; "a affirmé que des
+    manifestants avaient été arrêtés et a promis…", with "promis" under "arrêtés"), when ``token``
+    has no subject of its own: the nearest verb before the conjunction of the same form. A
+    participle without auxiliary shares the auxiliary of a compound tense; otherwise the finite
+    words (the auxiliary, or the verb) agree in person and number."""
+    joined = [
+        c for c in token.children if c.dep_ == "cc" and c.i < token.i and c.lower_ in ("et", "mais", "puis")
+    ]
+    if not joined or token.pos_ != "VERB" or own_subjects(token):
+        return None
+
+    def form(verb: Token) -> tuple[str, ...] | None:
+        auxiliary = next((c for c in verb.children if c.dep_ == "aux:tense"), None)
+        if auxiliary is not None:
+            return ("compound", *morph(auxiliary, "Number"), *morph(auxiliary, "Person"))
+        if morph(verb, "VerbForm") == ["Fin"]:
+            return ("finite", *morph(verb, "Number"), *morph(verb, "Person"))
+        return ("participle",) if past_participle(verb) else None
+
+    wanted = form(token)
+    if wanted is None:
+        return None
+    for verb in reversed(token.doc[token.sent.start : joined[0].i]):
+        if verb.pos_ != "VERB":
+            continue
+        found = form(verb)
+        if found == wanted or (wanted == ("participle",) and found and found[0] == "compound"):
+            return verb
+    return None
+
+
+def antecedent(relative: Token) -> Token:
+    """What the relative pronoun of a relative clause stands for: the word the clause qualifies,
+    or, when the parser hung the clause on a verb, the word right before the pronoun ("…
+    menacé par la Cedeao, qui exige…")."""
+    head = relative.head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return head
+    before = next((w for w in reversed(relative.doc[: relative.i]) if not w.is_punct), None)
+    return before if before is not None else head
 
 
 def logical_objects(token: Token) -> list[Token]:
