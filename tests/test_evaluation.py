@@ -25,7 +25,8 @@ from veille.records import (
 
 BODY = (
     "Le président Jean Dupont est arrivé mardi à Genève. « Nous sommes prêts », a dit M. Dupont. "
-    "La ministre Anne Leroy a estimé que la Suisse restait neutre. Le pays compte 9 millions d'habitants."
+    "La ministre suisse Anne Leroy a estimé que la Suisse restait neutre. "
+    "Le pays compte 9 millions d'habitants."
 )
 GOLD: dict[str, Any] = {
     "article": "unused.txt",

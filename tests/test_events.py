@@ -663,3 +663,36 @@ def test_two_verbs_joined_by_et_have_one_source_however_parsed(pipeline: Pipelin
     text = "La ministre canadienne a dénoncé une attaque « barbare » et exigé que les coupables soient punis."
     coded = _coded(_run(pipeline, text))
     assert {("111", "CAN", None, "asserted"), ("100", "CAN", None, "asserted")} <= coded
+
+
+@pytest.mark.model
+def test_a_plain_statement_is_aimed_at_the_first_other_actor_it_names(pipeline: Pipeline) -> None:
+    said = _run(pipeline, "Le ministre polonais a estimé que les relations avec l'Ukraine restaient solides.")
+    assert ("010", "POL", "UKR", "asserted") in _coded(said)
+    quoted = _run(pipeline, "« Cette mission aidera la police haïtienne », a dit la diplomate américaine.")
+    assert ("010", "USA", "HTI", "asserted") in _coded(quoted)  # a nationality adjective counts
+
+
+@pytest.mark.model
+def test_a_statement_about_the_speakers_own_side_has_no_target(pipeline: Pipeline) -> None:
+    own_country = _run(
+        pipeline,
+        "Le porte-parole du ministère iranien des Affaires étrangères, Ali Karimi, a affirmé que "
+        "l'Iran restait prudent.",
+    )
+    assert ("010", "IRN", None, "asserted") in _coded(own_country)
+    assert {e.name: e.country for e in own_country.entities}["Ali Karimi"] == "IRN"  # by his ministry
+    own_organization = _run(pipeline, "António Guterres a déclaré que l'ONU était prête à aider.")
+    assert [e.target for e in own_organization.events if e.code == "010"] == [None]
+
+
+@pytest.mark.model
+def test_a_verb_of_saying_after_sans_is_no_incise(pipeline: Pipeline) -> None:
+    text = "Le ministre a été reçu par le président, a indiqué la présidence turque sans en préciser la date."
+    assert ("010", "TUR", None, "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_what_a_negated_judgement_is_about_still_happened(pipeline: Pipeline) -> None:
+    coded = _coded(_run(pipeline, "Le Brésil ne condamne pas l'offensive russe."))
+    assert {("111", "BRA", "RUS", "negated"), ("190", "RUS", None, "asserted")} <= coded

@@ -125,7 +125,7 @@ class EntityRecognizer:
                 actor.country = (
                     actor.country
                     or _country_from_adjectives(span, self.kb)
-                    or _country_of_office(span, actors)
+                    or _country_of_office(span, actors, self.kb)
                 )
             actor.mentions.append(Mention(span.start_char, span.end_char, span.text, kind))
 
@@ -306,14 +306,19 @@ def _country_from_adjectives(span: Span, kb: KnowledgeBase) -> str | None:
     return None
 
 
-def _country_of_office(span: Span, actors: dict[str, _Actor]) -> str | None:
+def _country_of_office(span: Span, actors: dict[str, _Actor], kb: KnowledgeBase) -> str | None:
     """The country of the actor named in "de" after the noun this name follows: "le porte-parole
-    du Kremlin, X" is Russian."""
+    du Kremlin, X" is Russian; so is that of an institution qualified by a nationality adjective
+    there: "le porte-parole du ministère iranien des Affaires étrangères, X" is Iranian."""
     for child in span.root.head.children:
         if child.dep_.startswith("nmod") and not span.start <= child.i < span.end and case_of(child) == "de":
             for actor in actors.values():
                 if any(m.start <= child.idx < m.end for m in actor.mentions):
                     return actor.country or (actor.record.country if actor.record else None)
+            for word in child.children:
+                found = kb.by_adjective.get(word.lower_) if word.dep_ == "amod" else None
+                if found and found in kb.entities and kb.entities[found].type == "country":
+                    return kb.entities[found].country
     return None
 
 

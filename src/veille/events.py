@@ -54,6 +54,7 @@ from .syntax import (
     NEGATIONS,
     REFLEXIVE,
     RELATIVES,
+    SUPPORT_VERBS,
     WordFilter,
     case_of,
     clause_verb,
@@ -78,6 +79,8 @@ from .times import date_precision
 
 # Roots whose target, when no slot gives one, is who the complement clause is about.
 CONTENT_TARGET_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
+# Plain statements and comments, aimed at the first actor other than the speaker their words name.
+STATEMENT_CODES = frozenset({"010", "012", "013"})
 # A night across two days: "la nuit de jeudi à vendredi".
 NIGHT_ACROSS = re.compile(r"\s(?:à|au)\s", re.IGNORECASE)
 # Roots of criticism and rejection (and praise, 051), whose target, when no slot gives one, is an actor
@@ -433,6 +436,10 @@ class _Coding(ActorFinder):
         code = entry.code
         if code == "010" and "speech" in entry.flags:
             code, targets = self._judgement(token, sources, targets)
+        if not targets and code in STATEMENT_CODES and "speech" in entry.flags:
+            # A plain statement or comment is about the first actor its words name.
+            targets = self._named_in_words(self._statement_words(token), sources)
+            target_slot = "said" if targets else target_slot
         pairs: list[tuple[Actor | None, Actor | None]]
         # Meetings are mutual, and so is what two actors named together do with each other.
         together = "mutual" in entry.flags or entry.code[:2] == "04" or (paired and "target" in entry.flags)
@@ -536,12 +543,35 @@ class _Coding(ActorFinder):
         code = "051" if tone > 0 else "111"
         if targets:
             return code, targets
-        speakers = {a.entity for a in sources} | {self.country(a.entity) for a in sources}
+        named = self._named_in_words(words, sources)
+        return (code, named) if named else ("010", [])
+
+    def _named_in_words(self, words: list[Token], sources: list[Actor]) -> list[Actor]:
+        """The first actor ``words`` name other than the speakers and their countries, not as a
+        place ("s'exprimait à Luxembourg", "la guerre en Ukraine")."""
+        speakers = {side for a in sources for side in self._side(a.entity)}
         for word in words:
             actor = self.mention_actor(word)
-            if actor and {actor.entity, self.country(actor.entity)}.isdisjoint(speakers):
-                return code, [actor]
-        return "010", []
+            if actor is None and (word.pos_ == "ADJ" or word.dep_ == "amod"):
+                actor = self.adjective_actor(word)  # "la police haïtienne"
+            if (
+                actor
+                and self._side(actor.entity).isdisjoint(speakers)
+                and self.types.get(actor.entity) != "location"
+                and case_of(word) not in ("à", "en", "dans")
+            ):
+                return [actor]
+        return []
+
+    def _side(self, entity: str) -> set[str]:
+        """An actor, its country, and the organizations it heads or serves at the document's date
+        (the UN's secretary-general speaks for the UN)."""
+        record = self.kb.get(entity)
+        roles = record.roles if record is not None and self.date else ()
+        found = {entity, self.country(entity)} | {
+            r.organization for r in roles if r.organization and self.date and r.active(self.date)
+        }
+        return {side for side in found if side}
 
     def _statement_words(self, token: Token) -> list[Token]:
         """What a statement says: its complement clause, else the quotation of its sentence."""
@@ -791,6 +821,21 @@ class _Coding(ActorFinder):
         predicate = clause_verb(token)
         if token.pos_ == "NOUN":
             found |= noun_modality(token)
+            about = self.triggers.get(predicate.i)
+            lemma = predicate.lemma_.lower()
+            if (
+                token.dep_ == "obj"
+                and token.head.i == predicate.i
+                and about is not None
+                and about.code[:2] != entry.code[:2]
+                and lemma not in SUPPORT_VERBS
+                and lemma not in self.coder.modality_verbs
+            ):
+                # What another kind of event is about happened or not on its own: "n'a pas
+                # condamné l'offensive", "pourraient évoquer l'invasion" say nothing of it.
+                if self._reported(predicate, entry):
+                    found.add("reported")
+                return next((m for m in MODALITY_ORDER if m in found), "asserted")
         node = predicate
         negations = 0
         while True:
@@ -826,8 +871,13 @@ class _Coding(ActorFinder):
         if predicate.i in self.quoted and "speech" not in entry.flags:
             return True
         for child in predicate.children:
-            if child.dep_ in ("advcl", "parataxis") and child.i > predicate.i and self._speech(child):
-                return True  # an incise: "…, a-t-il déclaré"
+            if (
+                child.dep_ in ("advcl", "parataxis")
+                and child.i > predicate.i
+                and self._speech(child)
+                and not any(c.dep_ == "mark" for c in child.children)
+            ):
+                return True  # an incise: "…, a-t-il déclaré" (not "…, sans préciser")
             if child.dep_.startswith("obl") and case_of(child) == "selon":
                 return True
         node = predicate
