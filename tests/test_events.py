@@ -696,3 +696,17 @@ def test_a_verb_of_saying_after_sans_is_no_incise(pipeline: Pipeline) -> None:
 def test_what_a_negated_judgement_is_about_still_happened(pipeline: Pipeline) -> None:
     coded = _coded(_run(pipeline, "Le Brésil ne condamne pas l'offensive russe."))
     assert {("111", "BRA", "RUS", "negated"), ("190", "RUS", None, "asserted")} <= coded
+
+
+@pytest.mark.model
+def test_a_statement_that_only_reports_its_speakers_verbal_act_is_that_act(pipeline: Pipeline) -> None:
+    text = "« Nous sommes prêts à livrer du gaz à la Serbie », a assuré le ministre russe de l'Energie."
+    coded = _coded(_run(pipeline, text))
+    assert ("030", "RUS", "SRB", "reported") in coded
+    assert not any(code == "010" for code, _, _, _ in coded)
+
+
+@pytest.mark.model
+def test_an_incise_without_quotation_marks_says_the_clause_before_it(pipeline: Pipeline) -> None:
+    text = "La Chine ne remet pas en cause les contrats, a précisé le porte-parole du gouvernement polonais."
+    assert ("010", "POL", "CHN", "asserted") in _coded(_run(pipeline, text))

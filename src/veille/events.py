@@ -79,6 +79,8 @@ from .times import date_precision
 
 # Roots whose target, when no slot gives one, is who the complement clause is about.
 CONTENT_TARGET_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
+# Verbal acts: a statement that only reports one of its speaker's is that act.
+VERBAL_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
 # Plain statements and comments, aimed at the first actor other than the speaker their words name.
 STATEMENT_CODES = frozenset({"010", "012", "013"})
 # A night across two days: "la nuit de jeudi à vendredi".
@@ -227,7 +229,10 @@ class _Coding(ActorFinder):
                 events.append(event)
                 token_of[event.id] = i
         events = _unique(events)
-        kept = sorted((e for e in events if not _subsumed(e, events)), key=lambda e: e.trigger.start)
+        kept = sorted(
+            (e for e in events if not _subsumed(e, events) and not self._said_as_act(e, events)),
+            key=lambda e: e.trigger.start,
+        )
         kept = self._mediated_between(self._judged_acts(kept, token_of), token_of)
         kept = _unique(self._addressed(kept, token_of))
         # Countries reached through an adjective or "nous" become entities only when an event uses them.
@@ -237,6 +242,22 @@ class _Coding(ActorFinder):
             if start in used and start not in named:
                 self.entities = add_mention(self.entities, record, mention)
         return kept
+
+    def _said_as_act(self, event: Event, events: list[Event]) -> bool:
+        """Whether a plain statement (010) only carries a verbal act of its own speaker's side
+        that its words report ("« Nous sommes prêts à coopérer », a assuré X": an intent, 030):
+        the act is what the statement is (the annotation guide codes it once)."""
+        if event.code != "010" or event.source is None:
+            return False
+        home = self.country(event.source)
+        return any(
+            other.modality == "reported"
+            and other.sentence == event.sentence
+            and other.root in VERBAL_ROOTS
+            and other.source is not None
+            and (other.source == event.source or self.country(other.source) == home)
+            for other in events
+        )
 
     def _judged_acts(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
         """``events`` where a judgement (criticism, rejection, praise) with no target whose
@@ -558,7 +579,6 @@ class _Coding(ActorFinder):
                 actor
                 and self._side(actor.entity).isdisjoint(speakers)
                 and self.types.get(actor.entity) != "location"
-                and case_of(word) not in ("à", "en", "dans")
             ):
                 return [actor]
         return []
@@ -581,6 +601,18 @@ class _Coding(ActorFinder):
         quoted = [w for w in self.sent(token) if w.i in self.quoted]
         if quoted:
             return quoted
+        head = token.head
+        if (
+            token.dep_ in ("parataxis", "conj")
+            and head.i < token.i
+            and head.pos_ in ("VERB", "AUX")
+            and "," in (self.doc[token.left_edge.i].text, self.doc[max(token.left_edge.i - 1, 0)].text)
+            and not any(c.dep_ == "obj" for c in token.children)
+        ):
+            # An incise without quotation marks ("Varsovie ne remet pas en cause les contrats,
+            # a précisé le porte-parole"): what it says is the clause before it.
+            own = {w.i for w in token.subtree}
+            return [w for w in head.subtree if w.i not in own]
         own = {c.i for c in token.children if c.dep_.startswith("nsubj")}
         return [w for w in token.subtree if w.i not in own and w.i != token.i]
 
