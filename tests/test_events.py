@@ -710,3 +710,11 @@ def test_a_statement_that_only_reports_its_speakers_verbal_act_is_that_act(pipel
 def test_an_incise_without_quotation_marks_says_the_clause_before_it(pipeline: Pipeline) -> None:
     text = "La Chine ne remet pas en cause les contrats, a précisé le porte-parole du gouvernement polonais."
     assert ("010", "POL", "CHN", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_a_group_described_not_named_is_the_group_named_last(pipeline: Pipeline) -> None:
+    text = "Le Hamas a libéré dix otages. Le mouvement islamiste exige un retrait israélien complet."
+    assert ("106", "PSE", "ISR", "asserted") in _coded(_run(pipeline, text))
+    bloc = "Les Occidentaux ont critiqué le sommet. Le groupe revendique 45 % de la population mondiale."
+    assert not any(code == "015" for code, _, _, _ in _coded(_run(pipeline, bloc)))  # a bloc is no group

@@ -71,6 +71,11 @@ GROUP_COUNTRY_NOUNS = frozenset(
     {"pays", "capitale", "partie", "etat", "armée", "camp", "gouvernement", "voisin", "puissance"}
 )
 GROUP_SIZES = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+# Nouns that, with "le", "la", "les", "ce"… and no name, stand for the armed or political group
+# named last ("le mouvement islamiste exige…" after "le Hamas", "la rébellion" after "le M23").
+GROUP_DESCRIPTIONS = frozenset(
+    {"mouvement", "groupe", "rébellion", "rebelle", "milice", "insurgé", "guérilla"}
+)
 # Sides of a dispute or a negotiation may be organizations or groups as well as countries
 # ("l'Union européenne et la Chine… les deux parties").
 SIDE_NOUNS = frozenset({"partie", "camp"})
@@ -368,6 +373,8 @@ class ActorFinder:
                             return actor
                         deeper.append(child)
             frontier = deeper
+        if noun_of_group(token):
+            return self.last_group(token)
         # "Le gouvernement a annoncé", "le ministère de l'Intérieur", "le chef de l'armée": with
         # no country named, the institution (or who heads it) is the one of the country the
         # article is about.
@@ -383,6 +390,18 @@ class ActorFinder:
             )
         ):
             return Actor(self.home, token.idx, token.idx + len(token.text))
+        return None
+
+    def last_group(self, token: Token) -> Actor | None:
+        """The armed or political group of the knowledge base named last before ``token``, as
+        the actor ``token`` stands for (not a bloc such as "the West": they have no country)."""
+        before = [
+            (i, actor) for i, (actor, kind) in self.mentioned.items() if i < token.i and kind != "pronoun"
+        ]
+        for _, actor in sorted(before, key=lambda pair: pair[0], reverse=True):
+            record = self.kb.get(actor.entity)
+            if self.kind(actor.entity) == "group" and record is not None and record.country:
+                return self.unnamed_actor(record, token, "role")
         return None
 
     def named_within(self, token: Token) -> Actor | None:
@@ -513,6 +532,13 @@ def _antecedent(last: Token) -> Token | None:
     if node.dep_ != "acl:relcl" or node.left_edge.i < 2 or node.head.i != node.left_edge.i - 2:
         return None
     return node.head if node.doc[node.left_edge.i - 1].text == "," else None
+
+
+def noun_of_group(token: Token) -> bool:
+    """ "le mouvement islamiste", "les rebelles": a group described, not named."""
+    return token.lemma_.lower() in GROUP_DESCRIPTIONS and any(
+        c.dep_ == "det" and c.lower_ in (*DEFINITE, "les", "ces") for c in token.children
+    )
 
 
 def within_phrase(word: Token, head: Token) -> bool:
