@@ -718,3 +718,9 @@ def test_a_group_described_not_named_is_the_group_named_last(pipeline: Pipeline)
     assert ("106", "PSE", "ISR", "asserted") in _coded(_run(pipeline, text))
     bloc = "Les Occidentaux ont critiqué le sommet. Le groupe revendique 45 % de la population mondiale."
     assert not any(code == "015" for code, _, _, _ in _coded(_run(pipeline, bloc)))  # a bloc is no group
+
+
+@pytest.mark.model
+def test_a_refused_act_is_the_refusal_aimed_at_its_target(pipeline: Pipeline) -> None:
+    coded = _coded(_run(pipeline, "Le Niger a refusé de recevoir une délégation de la Cédéao."))
+    assert coded == {("125", "NER", "ecowas", "asserted")}  # rejects the meeting; no negated 043 besides

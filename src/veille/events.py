@@ -233,7 +233,7 @@ class _Coding(ActorFinder):
             (e for e in events if not _subsumed(e, events) and not self._said_as_act(e, events)),
             key=lambda e: e.trigger.start,
         )
-        kept = self._mediated_between(self._judged_acts(kept, token_of), token_of)
+        kept = self._mediated_between(self._judged_acts(self._refusals(kept, token_of), token_of), token_of)
         kept = _unique(self._addressed(kept, token_of))
         # Countries reached through an adjective or "nous" become entities only when an event uses them.
         used = {span.start for e in kept for span in (e.source_text, e.target_text) if span is not None}
@@ -258,6 +258,33 @@ class _Coding(ActorFinder):
             and (other.source == event.source or self.country(other.source) == home)
             for other in events
         )
+
+    def _refusals(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
+        """``events`` where a rejection (root 12) of an act its own source would do ("a refusé
+        de recevoir une délégation de la Cédéao") is aimed at the act's targets, meetings
+        refused being ``125``, and the act, which the refusal negates, is not coded again."""
+        refused: set[str] = set()
+        aimed: list[Event] = []
+        for event in events:
+            index = token_of.get(event.id)
+            if index is None or event.root != "12" or event.target is not None or event.source is None:
+                aimed.append(event)
+                continue
+            acts = [
+                e
+                for c in self.doc[index].children
+                if c.dep_ == "xcomp"
+                for e in events
+                if token_of.get(e.id) == c.i and e.modality == "negated" and e.source == event.source
+            ]
+            if not acts:
+                aimed.append(event)
+                continue
+            refused |= {e.id for e in acts}
+            recoded = _recoded(event, "125") if acts[0].root == "04" else event
+            targets = {e.target: e.target_text for e in acts if e.target is not None}
+            aimed += [_retargeted(recoded, t, text, "refused") for t, text in targets.items()] or [recoded]
+        return [e for e in aimed if e.id not in refused]
 
     def _judged_acts(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
         """``events`` where a judgement (criticism, rejection, praise) with no target whose
@@ -982,6 +1009,21 @@ def _subsumed(event: Event, events: list[Event]) -> bool:
 def _judgement(code: str) -> bool:
     """Whether ``code`` judges something: criticism or rejection (JUDGEMENT_ROOTS), or praise."""
     return code[:2] in JUDGEMENT_ROOTS or code == "051"
+
+
+def _recoded(event: Event, code: str) -> Event:
+    """``event`` with the CAMEO code ``code`` and that code's values (and in its ``rule``)."""
+    kind = event_type(code)
+    return dataclasses.replace(
+        event,
+        rule=event.rule.replace(f" {event.code} ", f" {kind.code} ", 1),
+        code=kind.code,
+        label=kind.label,
+        root=kind.root,
+        quad_class=kind.quad_class,
+        goldstein=kind.goldstein,
+        plover=kind.plover,
+    )
 
 
 def _retargeted(event: Event, target: str, text: TextSpan | None, how: str) -> Event:
