@@ -724,3 +724,15 @@ def test_a_group_described_not_named_is_the_group_named_last(pipeline: Pipeline)
 def test_a_refused_act_is_the_refusal_aimed_at_its_target(pipeline: Pipeline) -> None:
     coded = _coded(_run(pipeline, "Le Niger a refusé de recevoir une délégation de la Cédéao."))
     assert coded == {("125", "NER", "ecowas", "asserted")}  # rejects the meeting; no negated 043 besides
+
+
+@pytest.mark.model
+def test_a_complement_of_another_complement_is_not_the_nouns_source(pipeline: Pipeline) -> None:
+    text = "Interrogé sur une éventuelle aide au programme spatial de Pyongyang, le président russe a souri."
+    assert not any(source == "PRK" for _, source, _, _ in _coded(_run(pipeline, text)))
+
+
+@pytest.mark.model
+def test_criticism_with_no_actor_is_coded_only_from_a_clauses_verb(pipeline: Pipeline) -> None:
+    text = "Les garde-côtes détiennent des étrangers accusés d'intrusion. Le Kremlin a rejeté ces critiques."
+    assert not any(code.startswith("11") for code, _, _, _ in _coded(_run(pipeline, text)))

@@ -509,9 +509,12 @@ class _Coding(ActorFinder):
             pairs = [(a, b) for a, b in pairs if b is not None]
         if not pairs or (
             not any(a is not None or b is not None for a, b in pairs)
-            and entry.code[:2] not in ACTORLESS_ROOTS
+            and (
+                entry.code[:2] not in ACTORLESS_ROOTS
+                or (entry.code[:2] == "11" and (token.pos_ != "VERB" or token.dep_ == "acl"))
+            )
         ):
-            return
+            return  # (criticism by no one named: a clause's verb, not "ces critiques", "accusés de")
         modality = self.modality(token, entry)
         if "negative" in entry.flags:
             # The entry codes the negated use ("n'a pas commenté": declined to comment).

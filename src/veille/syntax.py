@@ -362,11 +362,13 @@ def complements_by_case(token: Token) -> dict[str, list[Token]]:
     of ``token`` itself, else those lower in its phrase."""
     found = _by_case(c for c in token.children if c.dep_.startswith(("obl", "nmod")))
     if token.pos_ == "NOUN":
-        # "la visite d'un président français au Kazakhstan": the complement may hang from another.
+        # "la visite d'un président français au Kazakhstan": the complement may hang from a "de"
+        # complement (not from another: in "une aide au programme de Pyongyang", Pyongyang's is
+        # the programme, not the aid).
         lower = _by_case(
             g
             for c in token.children
-            if c.dep_.startswith("nmod")
+            if c.dep_.startswith("nmod") and case_of(c) == "de"
             for g in c.children
             if g.dep_.startswith("nmod")
         )
