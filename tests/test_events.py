@@ -736,3 +736,17 @@ def test_a_complement_of_another_complement_is_not_the_nouns_source(pipeline: Pi
 def test_criticism_with_no_actor_is_coded_only_from_a_clauses_verb(pipeline: Pipeline) -> None:
     text = "Les garde-côtes détiennent des étrangers accusés d'intrusion. Le Kremlin a rejeté ces critiques."
     assert not any(code.startswith("11") for code, _, _, _ in _coded(_run(pipeline, text)))
+
+
+@pytest.mark.model
+def test_an_announcement_is_a_statement_whatever_its_words_tone(pipeline: Pipeline) -> None:
+    text = "Les Etats-Unis ont annoncé la suspension de leur partenariat stratégique avec la Géorgie."
+    assert ("010", "USA", "GEO", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_who_speaks_together_is_not_the_statements_target(pipeline: Pipeline) -> None:
+    text = "New Delhi et Pékin ont annoncé mardi un accord sur la surveillance de leur frontière commune."
+    assert not any(
+        code == "010" and target in ("IND", "CHN") for code, _, target, _ in _coded(_run(pipeline, text))
+    )

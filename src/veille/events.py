@@ -482,7 +482,7 @@ class _Coding(ActorFinder):
             home = self.country(sources[0].entity)
             targets = [t for t in targets if self.country(t.entity) != home] or targets
         code = entry.code
-        if code == "010" and "speech" in entry.flags:
+        if code == "010" and "speech" in entry.flags and "plain" not in entry.flags:
             code, targets = self._judgement(token, sources, targets)
         if not targets and code in STATEMENT_CODES and "speech" in entry.flags:
             # A plain statement or comment is about the first actor its words name.
@@ -643,7 +643,7 @@ class _Coding(ActorFinder):
             # a précisé le porte-parole"): what it says is the clause before it.
             own = {w.i for w in token.subtree}
             return [w for w in head.subtree if w.i not in own]
-        own = {c.i for c in token.children if c.dep_.startswith("nsubj")}
+        own = {w.i for c in own_subjects(token) for w in c.subtree}  # (with its conjuncts)
         return [w for w in token.subtree if w.i not in own and w.i != token.i]
 
     def _trigger_span(self, token: Token, entry: Trigger) -> TextSpan:
