@@ -747,6 +747,8 @@ def test_an_announcement_is_a_statement_whatever_its_words_tone(pipeline: Pipeli
 @pytest.mark.model
 def test_who_speaks_together_is_not_the_statements_target(pipeline: Pipeline) -> None:
     text = "New Delhi et Pékin ont annoncé mardi un accord sur la surveillance de leur frontière commune."
-    assert not any(
-        code == "010" and target in ("IND", "CHN") for code, _, target, _ in _coded(_run(pipeline, text))
-    )
+    coded = _coded(_run(pipeline, text))
+    # Both speak, however the parser hangs "Pékin" ("New" heads the subject), and neither is
+    # the other's addressee.
+    assert {("010", "IND", None, "asserted"), ("010", "CHN", None, "asserted")} <= coded
+    assert not any(code == "010" and target in ("IND", "CHN") for code, _, target, _ in coded)

@@ -271,6 +271,16 @@ class ActorFinder:
         found: list[Actor] = []
         # Not a conjunct with a preposition of its own ("par Macron à Paris puis à Marseille").
         conjuncts = [c for c in head.conjuncts if c.i > head.i and case_of(c) in (None, case_of(head))]
+        if not conjuncts and head.i in self.mentioned:
+            # "New Delhi et Pékin", parsed with "Pékin" the conjunct of "Delhi", not of "New".
+            start = self.mentioned[head.i][0].start
+            words = [w for w in head.subtree if (m := self.mentioned.get(w.i)) and m[0].start == start]
+            conjuncts = [
+                c
+                for w in words
+                for c in w.children
+                if c.dep_ == "conj" and c.i > words[-1].i and not case_of(c)
+            ]
         if (
             conjuncts
             and head.lemma_.lower() in PERSON_NOUNS
