@@ -752,3 +752,9 @@ def test_who_speaks_together_is_not_the_statements_target(pipeline: Pipeline) ->
     # the other's addressee.
     assert {("010", "IND", None, "asserted"), ("010", "CHN", None, "asserted")} <= coded
     assert not any(code == "010" and target in ("IND", "CHN") for code, _, target, _ in coded)
+
+
+@pytest.mark.model
+def test_calling_a_leader_a_dictator_is_criticism(pipeline: Pipeline) -> None:
+    text = "Le président argentin qualifie le dirigeant vénézuélien de dictateur."
+    assert ("111", "ARG", "VEN", "asserted") in _coded(_run(pipeline, text))
