@@ -66,3 +66,10 @@ def test_a_subject_pronoun_continues_its_sentence_subject_a_country_of_its_gende
     first, second = (match.start() for match in re.finditer(r"\bil\b", text))
     assert pronouns.get("NER") == [first]  # "le Niger … il": the country
     assert second in pronouns.get("emmanuel-macron", [])  # "la France … il": not her, him
+
+
+def test_a_possessive_belongs_to_its_clauses_country_subject(pipeline: Pipeline) -> None:
+    text = "Le chancelier Olaf Scholz a parlé à Berlin. La Russie poursuivra son offensive."
+    doc = _doc(pipeline, text)
+    owners = {m.text: e.id for e in doc._.veille_entities for m in e.mentions if m.kind == "pronoun"}
+    assert owners["son"] == "RUS"  # not the person named last

@@ -7,7 +7,9 @@ same sentence or the ``WINDOW`` sentences before; but when the last subject of i
 is a country whose article agrees with it ("Le Mali a quitté le G5, dont il dénonçait…"), it is
 that country.
 Impersonal "il" ("il y a", "il faut", "il s'agit", "il est probable que") is left alone.
-"Le pays" or "ce pays", with no complement saying which, is the country named last (as a
+A possessive in a clause whose subject names a country, organization or group is that
+subject's ("La Russie poursuivra son offensive"). "Le pays" or "ce pays", with no complement
+saying which, is the country named last (as a
 subject first, by the same rule). Each
 resolved pronoun is added to its entity as a ``pronoun`` mention, which the event and quotation
 components then use like any other mention.
@@ -48,7 +50,19 @@ class PronounResolver:
         countries = _mentions(entities, "country", kinds=("name",))  # not "Moscou" for Russia
         sentence_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         added: dict[str, list[Mention]] = {}
+        actors = (
+            _mentions(entities, "country")
+            + _mentions(entities, "organization")
+            + _mentions(entities, "group")
+        )
         for token in doc:
+            owner = _subject_owner(doc, token, actors) if token.lower_ in POSSESSIVES else None
+            if owner is not None and _resolvable(token):
+                # "La Russie poursuivra son agression": a possessive in a clause whose subject is a
+                # country or organization is that subject's.
+                mention = Mention(token.idx, token.idx + len(token.text), token.text, "pronoun")
+                added.setdefault(owner, []).append(mention)
+                continue
             if _resolvable(token):
                 candidates = persons
             elif _country_anaphor(token):
@@ -96,6 +110,21 @@ def _mentions(
     return sorted(
         (m.start, m.end, e.id) for e in entities if e.type == type_ for m in e.mentions if m.kind in kinds
     )
+
+
+def _subject_owner(doc: Doc, token: Token, actors: list[tuple[int, int, str]]) -> str | None:
+    """The country, organization or group that is the subject of the clause of the noun the
+    possessive ``token`` determines, if one is."""
+    node = token.head
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not subjects or subjects[0].i > token.i:
+        return None
+    start, end = subjects[0].idx, subjects[0].idx + len(subjects[0].text)
+    return next((eid for s, e, eid in actors if s <= start and end <= e), None)
 
 
 def _token_at(doc: Doc, start: int) -> Token | None:
