@@ -26,6 +26,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -450,6 +451,8 @@ class _Coding(ActorFinder):
         if not sources and entry.code.startswith("043"):
             sources = self._host(token)  # "Reçus à la Maison Blanche, les ministres…"
             source_slot = "place" if sources else source_slot
+        if not sources and entry.code[:2] not in TARGET_ONLY_ROOTS and "entre" not in entry.target:
+            return  # no source, and none to come from "entre A et B" (below): not coded
         paired = any(a.together for a in sources)
         target_slots = entry.target
         if entry.pos == "VERB" and entry.code[:2] in CONTENT_TARGET_ROOTS and "ccomp" not in target_slots:
@@ -529,7 +532,6 @@ class _Coding(ActorFinder):
         date, precision = self._date(token)
         sentence = self.sent(token)
         trigger_span = self._trigger_span(token, entry)
-        kind = event_type(code)
         rule = f"{entry.name} {code} source={source_slot or '-'} target={target_slot or '-'}"
         location = self._location(token)
         for source, target in pairs:
@@ -540,12 +542,7 @@ class _Coding(ActorFinder):
                 id=_event_id(
                     token.idx, code, source.entity if source else None, target.entity if target else None
                 ),
-                code=kind.code,
-                label=kind.label,
-                root=kind.root,
-                quad_class=kind.quad_class,
-                goldstein=kind.goldstein,
-                plover=kind.plover,
+                **_code_fields(code),
                 source=source.entity if source else None,
                 target=target.entity if target else None,
                 date=date,
@@ -598,8 +595,8 @@ class _Coding(ActorFinder):
         return (code, named) if named else ("010", [])
 
     def _named_in_words(self, words: list[Token], sources: list[Actor]) -> list[Actor]:
-        """The first actor ``words`` name other than the speakers and their countries, not as a
-        place ("s'exprimait à Luxembourg", "la guerre en Ukraine")."""
+        """The first actor ``words`` name outside the speakers' side, a nationality adjective
+        included ("la police haïtienne"), a place (a city, a region) not."""
         speakers = {side for a in sources for side in self._side(a.entity)}
         for word in words:
             actor = self.mention_actor(word)
@@ -1014,18 +1011,27 @@ def _judgement(code: str) -> bool:
     return code[:2] in JUDGEMENT_ROOTS or code == "051"
 
 
+def _code_fields(code: str) -> dict[str, Any]:
+    """An event's fields that its CAMEO code gives: the code, its label, root, quad class,
+    Goldstein value and PLOVER type."""
+    kind = event_type(code)
+    return {
+        "code": kind.code,
+        "label": kind.label,
+        "root": kind.root,
+        "quad_class": kind.quad_class,
+        "goldstein": kind.goldstein,
+        "plover": kind.plover,
+    }
+
+
 def _recoded(event: Event, code: str) -> Event:
     """``event`` with the CAMEO code ``code`` and that code's values (and in its ``rule``)."""
-    kind = event_type(code)
     return dataclasses.replace(
         event,
-        rule=event.rule.replace(f" {event.code} ", f" {kind.code} ", 1),
-        code=kind.code,
-        label=kind.label,
-        root=kind.root,
-        quad_class=kind.quad_class,
-        goldstein=kind.goldstein,
-        plover=kind.plover,
+        id=_event_id(event.trigger.start, code, event.source, event.target),
+        rule=event.rule.replace(f" {event.code} ", f" {code} ", 1),
+        **_code_fields(code),
     )
 
 
