@@ -345,3 +345,18 @@ def test_fold_strips_each_french_article_whole() -> None:
     assert fold("les Occidentaux") == fold("Occidentaux") == "occidentaux"
     assert fold("La Haye") == "haye" and fold("l’Otan") == "otan"  # noqa: RUF001
     assert fold("Lesotho") == "lesotho"
+
+
+def test_a_gold_row_goes_to_the_event_whose_trigger_is_nearest_even_one_left_out() -> None:
+    # Two statements by Leroy for one gold row: the one at "a estimé" names the row's act (and
+    # has its date), the other, first in the list, is the spurious one.
+    at = BODY.index("a estimé")
+    elsewhere = _event("010", "per:anne-leroy", None, "2024-10")
+    named = dataclasses.replace(
+        _event("010", "per:anne-leroy", None, "2024-11"), id="named", trigger=TextSpan(at, at + 8, "a estimé")
+    )
+    rows = [GOLD["events"][1]]
+    report = score(dataclasses.replace(perfect(), events=(elsewhere, named)), {**GOLD, "events": rows})
+    s = report.scores["events"]
+    assert (s.tp, s.fp, s.fn) == (1, 1, 0)
+    assert report.date_accuracy == 1.0

@@ -598,8 +598,9 @@ def _pair_events(candidates: list[dict[int, int]], optional: list[bool]) -> dict
     several codes ("111/010"), so a greedy choice can take the row another event alone could have
     matched. So: a maximum matching over the required rows, extended to all rows (augmenting
     paths never unmatch a row, so an optional row never costs a true positive), then pairs are
-    exchanged while that brings triggers nearer (each gold row's date is then compared with the
-    event that names the same act, where the keys allow).
+    exchanged, and a row passed from a paired event to one left out, while that brings triggers
+    nearer (each gold row's date is then compared with the event that names the same act, where
+    the keys allow).
     """
     owner: dict[int, int] = {}
 
@@ -638,6 +639,16 @@ def _pair_events(candidates: list[dict[int, int]], optional: list[bool]) -> dict
                     pairs[n], moved = min(nearer, key=candidates[n].__getitem__), True
             if moved:
                 break
+        if not moved:
+            # An event left out takes a row from a paired one whose trigger is farther from it.
+            for u in (u for u in range(len(candidates)) if u not in pairs):
+                for m, i in pairs.items():
+                    if i in candidates[u] and candidates[u][i] < candidates[m][i]:
+                        del pairs[m]
+                        pairs[u], moved = i, True
+                        break
+                if moved:
+                    break
     return pairs
 
 
