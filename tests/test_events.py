@@ -758,3 +758,13 @@ def test_who_speaks_together_is_not_the_statements_target(pipeline: Pipeline) ->
 def test_calling_a_leader_a_dictator_is_criticism(pipeline: Pipeline) -> None:
     text = "Le président argentin qualifie le dirigeant vénézuélien de dictateur."
     assert ("111", "ARG", "VEN", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_a_participle_of_appeal_with_nothing_asked_is_a_name_not_an_appeal(pipeline: Pipeline) -> None:
+    named = _run(
+        pipeline, "Le récif, appelé Ayungin par les Philippins et Ren'ai Jiao par Pékin, est disputé."
+    )
+    assert not any(code.startswith("02") for code, _, _, _ in _coded(named))
+    asked = _run(pipeline, "Le ministre, appelé par ses pairs à la retenue, a quitté Paris.")
+    assert any(code.startswith("02") for code, _, _, _ in _coded(asked))

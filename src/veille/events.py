@@ -447,6 +447,12 @@ class _Coding(ActorFinder):
     # -- one trigger ---------------------------------------------------------------------
 
     def _events(self, token: Token, entry: Trigger) -> Iterator[Event]:
+        if (
+            entry.code[:2] == "02"
+            and token.dep_ == "acl"
+            and not any(case_of(w) == "à" or w.lower_ in ("à", "au", "aux") for w in token.subtree)
+        ):
+            return  # "le récif, appelé Ayungin par les Philippins": named, no appeal (nothing asked)
         sources, source_slot, used = self._fill(token, entry.source, set())
         if not sources and entry.code.startswith("043"):
             sources = self._host(token)  # "Reçus à la Maison Blanche, les ministres…"
