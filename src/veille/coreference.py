@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
 from .records import Entity, Mention
-from .syntax import morph
+from .syntax import clause_verb, morph
 
 WINDOW = 2  # sentences before the pronoun's own
 SUBJECT_PRONOUNS = frozenset({"il", "elle", "-il", "-elle"})
@@ -56,7 +56,7 @@ class PronounResolver:
             + _mentions(entities, "group")
         )
         for token in doc:
-            owner = _subject_owner(doc, token, actors) if token.lower_ in POSSESSIVES else None
+            owner = _subject_owner(token, actors) if token.lower_ in POSSESSIVES else None
             if owner is not None and _resolvable(token):
                 # "La Russie poursuivra son agression": a possessive in a clause whose subject is a
                 # country or organization is that subject's.
@@ -112,15 +112,10 @@ def _mentions(
     )
 
 
-def _subject_owner(doc: Doc, token: Token, actors: list[tuple[int, int, str]]) -> str | None:
+def _subject_owner(token: Token, actors: list[tuple[int, int, str]]) -> str | None:
     """The country, organization or group that is the subject of the clause of the noun the
     possessive ``token`` determines, if one is."""
-    node = token.head
-    for _ in range(3):
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            break
-        node = node.head
-    subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    subjects = [c for c in clause_verb(token.head).children if c.dep_ in ("nsubj", "nsubj:pass")]
     if not subjects or subjects[0].i > token.i:
         return None
     start, end = subjects[0].idx, subjects[0].idx + len(subjects[0].text)

@@ -491,12 +491,15 @@ class _Coding(ActorFinder):
             home = self.country(sources[0].entity)
             targets = [t for t in targets if self.country(t.entity) != home] or targets
         code = entry.code
-        if code == "010" and "speech" in entry.flags and "plain" not in entry.flags:
-            code, targets = self._judgement(token, sources, targets)
-        if not targets and code in STATEMENT_CODES and "speech" in entry.flags:
-            # A plain statement or comment is about the first actor its words name.
-            targets = self._named_in_words(self._statement_words(token), sources)
-            target_slot = "said" if targets else target_slot
+        if code in STATEMENT_CODES and "speech" in entry.flags:
+            words = self._statement_words(token)
+            if not targets:
+                # A plain statement or comment is about the first actor its words name.
+                targets = self._named_in_words(words, sources)
+                target_slot = "said" if targets else target_slot
+            tone = self._tone(words) if code == "010" and "plain" not in entry.flags and targets else 0
+            if tone:
+                code = "051" if tone > 0 else "111"
         pairs: list[tuple[Actor | None, Actor | None]]
         # Meetings are mutual, and so is what two actors named together do with each other.
         together = "mutual" in entry.flags or entry.code[:2] == "04" or (paired and "target" in entry.flags)
@@ -582,23 +585,10 @@ class _Coding(ActorFinder):
             c.dep_ == "acl" and passive(c) and logical_subjects(c) for c in token.children
         )
 
-    def _judgement(self, token: Token, sources: list[Actor], targets: list[Actor]) -> tuple[str, list[Actor]]:
-        """A statement that praises (051) or criticizes (111) its target, or an actor it names.
-
-        The words of the statement are its complement clause or, for an incise, the quotation
-        it attributes, or, for "qualifier X de…", the rest of its sentence; their tone comes from
-        the cues of ``lexicons/<lang>/statements.tsv``. Without tone, or without anyone to
-        address it to, the statement stays 010.
-        """
-        words = self._statement_words(token)
-        tone = sum(self.coder.statement_cues.get(w.lemma_.lower(), 0) for w in words)
-        if tone == 0:
-            return "010", targets
-        code = "051" if tone > 0 else "111"
-        if targets:
-            return code, targets
-        named = self._named_in_words(words, sources)
-        return (code, named) if named else ("010", [])
+    def _tone(self, words: list[Token]) -> int:
+        """Whether a statement's words praise (> 0) or criticize (< 0), from the cues of
+        ``lexicons/<lang>/statements.tsv``: a statement with a target and a tone is 051 or 111."""
+        return sum(self.coder.statement_cues.get(w.lemma_.lower(), 0) for w in words)
 
     def _named_in_words(self, words: list[Token], sources: list[Actor]) -> list[Actor]:
         """The first actor ``words`` name outside the speakers' side, a nationality adjective
@@ -627,7 +617,8 @@ class _Coding(ActorFinder):
         return {side for side in found if side}
 
     def _statement_words(self, token: Token) -> list[Token]:
-        """What a statement says: its complement clause, else the quotation of its sentence."""
+        """What a statement says: its complement clause, else the quotation of its sentence, else,
+        for an incise, the clause before it, else the rest of its own clause ("a qualifié X de…")."""
         clause = [c for c in token.children if c.dep_ == "ccomp"]
         if clause:
             return [w for c in clause for w in c.subtree]

@@ -16,13 +16,11 @@ from __future__ import annotations
 import functools
 import re
 
-import numpy
-from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc
 
 from .data import alternation, data_rows, packaged_text
+from .syntax import WordFilter
 
 # Forms of "avoir" and "être" after which a phrase may stand before the participle.
 AUXILIARIES = frozenset(
@@ -61,13 +59,14 @@ def join_locutions(doc: Doc) -> Doc:
     pattern = locution_pattern()
     if pattern is None or len(doc) < 3:
         return doc
-    # Only where an auxiliary is followed by a locution's first word (read from the token arrays).
-    lower = doc.to_array([LOWER]).ravel()
-    auxiliary = numpy.isin(lower[:-1], _hashes(AUXILIARIES))
-    first = numpy.isin(lower[1:], _hashes(_first_words("fr")))
+    # Only where an auxiliary (found from the token arrays) is followed by a locution's first word.
+    first = _first_words("fr")
     joined = []
-    for i in numpy.flatnonzero(auxiliary & first):
-        found = pattern.match(doc.text, doc[int(i) + 1].idx)
+    for auxiliary in _auxiliaries().tokens(doc):
+        following = doc[auxiliary.i + 1] if auxiliary.i + 1 < len(doc) else None
+        if following is None or following.lower_ not in first:
+            continue
+        found = pattern.match(doc.text, following.idx)
         span = doc.char_span(found.start(), found.end()) if found else None
         if span is not None and len(span) > 1:
             joined.append(span)
@@ -80,8 +79,8 @@ def join_locutions(doc: Doc) -> Doc:
 
 
 @functools.cache
-def _hashes(words: frozenset[str]) -> numpy.ndarray:
-    return numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
+def _auxiliaries() -> WordFilter:
+    return WordFilter(frozenset(), AUXILIARIES)
 
 
 @Language.component("veille_locution_tags")
