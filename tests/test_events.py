@@ -572,6 +572,8 @@ def test_who_leads_talks_between_others_mediates_between_them(pipeline: Pipeline
         "Les pourparlers menés par la Norvège entre la Colombie et le Venezuela se poursuivent à Oslo.",
     )
     assert {("045", "NOR", "COL", "asserted"), ("045", "NOR", "VEN", "asserted")} <= _coded(between)
+    # The talks named by the noun are still held by the parties, both ways.
+    assert {("046", "COL", "VEN", "asserted"), ("046", "VEN", "COL", "asserted")} <= _coded(between)
     partner = _run(pipeline, "Les négociations menées par Washington avec Téhéran ont échoué.")
     assert {("046", "USA", "IRN", "asserted"), ("046", "IRN", "USA", "asserted")} <= _coded(partner)
     # The parties of an agreement named again, and of the act the talks led to in their sentence.
@@ -585,6 +587,17 @@ def test_who_leads_talks_between_others_mediates_between_them(pipeline: Pipeline
         "Le texte a été paraphé par le Chili et la Bolivie au terme de négociations menées par le Brésil.",
     )
     assert {("045", "BRA", "CHL", "asserted"), ("045", "BRA", "BOL", "asserted")} <= _coded(led)
+    assert {("046", "CHL", "BOL", "asserted"), ("046", "BOL", "CHL", "asserted")} <= _coded(led)
+    # A mediation named by a verb is about the agreement, not about talks of its own.
+    assert not any(code == "046" for code, _, _, _ in _coded(again))
+
+
+@pytest.mark.model
+def test_who_is_urged_to_act_is_the_source_of_the_act_even_unnamed(pipeline: Pipeline) -> None:
+    text = "Le président américain a exhorté son interlocuteur à normaliser les relations avec Israël."
+    coded = _coded(_run(pipeline, text))
+    assert any(code.startswith("02") and source == "USA" for code, source, _, _ in coded)
+    assert not any(code == "050" and "USA" in (source, target) for code, source, target, _ in coded)
 
 
 @pytest.mark.model

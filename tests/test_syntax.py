@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from veille.syntax import antecedent, coordinated_verb, logical_subjects, past_participle
+from veille.syntax import antecedent, coordinated_verb, logical_subjects, past_participle, second_between
 
 
 def _parsed(
@@ -86,3 +86,14 @@ def test_a_relative_clause_hung_on_a_verb_stands_for_the_word_before_it() -> Non
     deps = ["det", "nsubj", "ROOT", "xcomp", "case", "det", "obl:agent", "punct", "nsubj", "acl:relcl"]
     doc = _parsed(words, heads, deps, {2: SINGULAR, 9: SINGULAR})
     assert antecedent(doc[8]) == doc[6]
+
+
+def test_the_second_party_of_entre_is_the_noun_after_et_when_hung_elsewhere() -> None:
+    # …se poursuivent à Doha entre Kinshasa et la rébellion — "rébellion" joined to the verb.
+    words = ["se", "poursuivent", "à", "Doha", "entre", "Kinshasa", "et", "la", "rébellion", "."]
+    heads = [1, 1, 3, 1, 5, 1, 8, 8, 1, 1]
+    deps = ["expl:comp", "ROOT", "case", "obl:arg", "case", "obl:mod", "cc", "det", "conj", "punct"]
+    pos = ["PRON", "VERB", "ADP", "PROPN", "ADP", "PROPN", "CCONJ", "DET", "NOUN", "PUNCT"]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert second_between(doc[5]) == [doc[8]]
+    assert second_between(doc[3]) == []  # "à Doha" is followed by no "et"

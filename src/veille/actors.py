@@ -32,6 +32,7 @@ from .syntax import (
     morph,
     passive,
     present_participle,
+    second_between,
 )
 
 # Institutions, and the state's armed agents, that with no country named belong to the country
@@ -281,6 +282,8 @@ class ActorFinder:
                 for c in w.children
                 if c.dep_ == "conj" and c.i > words[-1].i and not case_of(c)
             ]
+        if not conjuncts and case_of(head) == "entre":
+            conjuncts = second_between(head)
         if (
             conjuncts
             and head.lemma_.lower() in PERSON_NOUNS

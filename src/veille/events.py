@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -68,6 +69,7 @@ from .syntax import (
     near_lemmas,
     negated,
     noun_modality,
+    object_controller,
     own_subjects,
     participle,
     passive,
@@ -359,10 +361,35 @@ class _Coding(ActorFinder):
                 for party, words in ((e.source, e.source_text), (e.target, e.target_text))
                 if self.country(party) != mediator
             )
-            placed.extend(_retargeted(event, p, words, "mediated") for p, words in parties)
+            for party, words in parties:
+                placed.append(_retargeted(event, party, words, "mediated"))
+                token_of[placed[-1].id] = index
             if not parties:
                 placed.append(event)
-        return placed
+        return placed + self._mediated_talks(placed, token_of)
+
+    def _mediated_talks(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
+        """The talks themselves between the parties of a mediation named by a noun, both ways:
+        "les négociations menées par Washington entre Kinshasa et Kigali" are held by Kinshasa
+        and Kigali (`source=parties target=parties`)."""
+        parties: dict[int, dict[str, tuple[Event, TextSpan | None]]] = {}
+        for event in events:
+            index = token_of.get(event.id)
+            if event.code == "045" and event.target and index is not None and self.doc[index].pos_ == "NOUN":
+                parties.setdefault(index, {}).setdefault(event.target, (event, event.target_text))
+        talks = []
+        for index, found in parties.items():
+            for (a, (event, a_text)), (b, (_, b_text)) in itertools.permutations(found.items(), 2):
+                held = dataclasses.replace(
+                    event,
+                    source=a,
+                    source_text=a_text,
+                    target=b,
+                    target_text=b_text,
+                    rule=re.sub(r"source=\S+ target=\S+", "source=parties target=parties", event.rule),
+                )
+                talks.append(_recoded(held, self.triggers[index].code))
+        return talks
 
     def _addressed(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
         """``events`` where each criticism, rejection or threat with a source and no
@@ -794,6 +821,8 @@ class _Coding(ActorFinder):
             yield own_subjects(token)
             yield self.inverted_subject(token)
             yield logical_subjects(token)
+            if object_controller(token) and not own_subjects(token):
+                return  # the object named does it, even when it names no actor
             yield self._incise_subject(token)
             yield self.left_subject(token)
         else:

@@ -248,10 +248,7 @@ def logical_subjects(token: Token) -> list[Token]:
     if head.i == token.i:
         return []
     if token.dep_ == "xcomp":
-        objects = logical_objects(head) + [c for c in head.children if c.dep_ == "iobj"]
-        if head.lemma_.lower() in OBJECT_CONTROL and objects:
-            return objects[:1]
-        return logical_subjects(head)
+        return object_controller(token) or logical_subjects(head)
     if token.dep_ in ("advcl", "conj") and head.pos_ in ("VERB", "AUX", "ADJ"):
         inherited = logical_subjects(head)
         if inherited:
@@ -262,6 +259,29 @@ def logical_subjects(token: Token) -> list[Token]:
         return [head]  # "la décision de X de frapper": the infinitive's subject
     partner = coordinated_verb(token)
     return logical_subjects(partner) if partner is not None else []
+
+
+def object_controller(token: Token) -> list[Token]:
+    """The object that does what the infinitive ``token`` says under a verb of object control
+    ("a exhorté son interlocuteur à normaliser…": the interlocutor), if any."""
+    head = token.head
+    if token.dep_ != "xcomp" or head.lemma_.lower() not in OBJECT_CONTROL:
+        return []
+    return (logical_objects(head) + [c for c in head.children if c.dep_ == "iobj"])[:1]
+
+
+def second_between(head: Token) -> list[Token]:
+    """The second party of "entre A et B" when the parser hung B elsewhere ("entre Kinshasa et
+    la rébellion", with "rébellion" joined to the verb): the noun right after "et"."""
+    after = head.right_edge.i + 1
+    if after >= len(head.doc) or head.doc[after].lower_ != "et":
+        return []
+    for word in head.doc[after + 1 : after + 4]:
+        if word.pos_ in ("NOUN", "PROPN"):
+            return [word]
+        if word.pos_ not in ("DET", "ADJ"):
+            break
+    return []
 
 
 def coordinated_verb(token: Token) -> Token | None:
