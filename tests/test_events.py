@@ -588,6 +588,13 @@ def test_who_leads_talks_between_others_mediates_between_them(pipeline: Pipeline
     )
     assert {("045", "BRA", "CHL", "asserted"), ("045", "BRA", "BOL", "asserted")} <= _coded(led)
     assert {("046", "CHL", "BOL", "asserted"), ("046", "BOL", "CHL", "asserted")} <= _coded(led)
+    # Weeks of talks ending on the day of the news are dated by its month.
+    text = (
+        "Le texte a été paraphé par le Chili et la Bolivie au terme de trois semaines de négociations "
+        "menées par le Brésil."
+    )
+    dated = {(e.code, e.date) for e in _run(pipeline, text, "2025-03-05").events}
+    assert dated == {("057", "2025-03-05"), ("045", "2025-03"), ("046", "2025-03")}
     # A mediation named by a verb is about the agreement, not about talks of its own.
     assert not any(code == "046" for code, _, _, _ in _coded(again))
 
@@ -660,6 +667,17 @@ def test_a_demand_is_not_aimed_at_the_last_party_of_the_discourse(pipeline: Pipe
     coded = _coded(_run(pipeline, text))
     assert ("195", "RUS", "UKR", "asserted") in coded  # "russes", whatever the tagger calls it
     assert ("107", "BRA", None, "asserted") in coded
+
+
+@pytest.mark.model
+def test_a_party_a_statement_only_spoke_of_is_not_the_discourses_counterpart(pipeline: Pipeline) -> None:
+    text = (
+        "Le Premier ministre arménien a déclaré que l'Arménie ne suivrait pas un scénario ukrainien. "
+        "Il a ensuite refusé de revenir sur sa décision."
+    )
+    coded = _coded(_run(pipeline, text))
+    assert ("010", "ARM", "UKR", "asserted") in coded  # the statement is about Ukraine
+    assert ("120", "ARM", None, "asserted") in coded  # the refusal is not aimed at it
 
 
 @pytest.mark.model

@@ -394,7 +394,8 @@ class _Coding(ActorFinder):
     def _addressed(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
         """``events`` where each criticism, rejection or threat with a source and no
         target is aimed at the party its source last dealt with in an earlier event (as source
-        or target), else at the first other party the lead (headline and first sentence) names."""
+        or target; not a party its statement only spoke of: "ne connaîtra pas de scénario
+        ukrainien"), else at the first other party the lead (headline and first sentence) names."""
         waiting = {
             e.id
             for e in events
@@ -405,7 +406,10 @@ class _Coding(ActorFinder):
         dyads = [
             (e.trigger.start, (e.source, e.source_text), (e.target, e.target_text))
             for e in events
-            if e.source and e.target and self.country(e.source) != self.country(e.target)
+            if e.source
+            and e.target
+            and self.country(e.source) != self.country(e.target)
+            and "target=said" not in e.rule
         ]
         lead_end = self.sentences[min(1, len(self.sentences) - 1)].end_char
         lead = sorted(
@@ -981,7 +985,8 @@ class _Coding(ActorFinder):
         return entry is not None and "speech" in entry.flags
 
     def _date(self, token: Token) -> tuple[str | None, DatePrecision | None]:
-        """The event's own time expression, else the document date, at their precision."""
+        """The event's own time expression, else the document date, at their precision (coarser
+        for an act said to have lasted a while)."""
         predicate = clause_verb(token)
         anchors = [token] if predicate.i == token.i else [token, predicate]
         if predicate.dep_ == "xcomp":
@@ -1001,6 +1006,13 @@ class _Coding(ActorFinder):
                         self.date
                     ) if self.date else None  # "now": the document's date
                 return value, date_precision(value)
+        if self.date and case_of(token) == "de":
+            for time, tokens in self.times:
+                if time.type == "DURATION" and token.head.i in tokens:
+                    # "au terme de plusieurs semaines de négociations": an act that lasted weeks
+                    # is dated by the month it ended in, one of months or years by the year.
+                    kept = 7 if time.value[-1:] in ("D", "W", "H") else 4
+                    return self.date[:kept], date_precision(self.date[:kept])
         return self.date, date_precision(self.date) if self.date else None
 
     def _governs(self, anchor: Token, tokens: range) -> bool:
