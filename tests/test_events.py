@@ -735,6 +735,9 @@ def test_a_statement_that_only_reports_its_speakers_verbal_act_is_that_act(pipel
     coded = _coded(_run(pipeline, text))
     assert ("030", "RUS", "SRB", "reported") in coded
     assert not any(code == "010" for code, _, _, _ in coded)
+    # So is a statement whose verb the act completes: "s'est dit optimiste" is optimism (013).
+    coded = _coded(_run(pipeline, "Le Premier ministre libanais s'est dit prudemment optimiste."))
+    assert coded == {("013", "LBN", None, "asserted")}
 
 
 @pytest.mark.model

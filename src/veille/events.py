@@ -233,7 +233,7 @@ class _Coding(ActorFinder):
                 token_of[event.id] = i
         events = _unique(events)
         kept = sorted(
-            (e for e in events if not _subsumed(e, events) and not self._said_as_act(e, events)),
+            (e for e in events if not _subsumed(e, events) and not self._said_as_act(e, events, token_of)),
             key=lambda e: e.trigger.start,
         )
         kept = self._mediated_between(self._judged_acts(self._refusals(kept, token_of), token_of), token_of)
@@ -246,17 +246,21 @@ class _Coding(ActorFinder):
                 self.entities = add_mention(self.entities, record, mention)
         return kept
 
-    def _said_as_act(self, event: Event, events: list[Event]) -> bool:
+    def _said_as_act(self, event: Event, events: list[Event], token_of: dict[str, int]) -> bool:
         """Whether a plain statement (010) only carries a verbal act of its own speaker's side
-        that its words report ("« Nous sommes prêts à coopérer », a assuré X": an intent, 030):
-        the act is what the statement is (the annotation guide codes it once)."""
-        if event.code != "010" or event.source is None:
+        that its words report ("« Nous sommes prêts à coopérer », a assuré X": an intent, 030)
+        or that completes its verb ("s'est dit prêt à", "s'est dit optimiste"): the act is what
+        the statement is (the annotation guide codes it once)."""
+        if event.code != "010" or event.source is None or event.id not in token_of:
             return False
         home = self.country(event.source)
+        completions = {c.i for c in self.doc[token_of[event.id]].children if c.dep_ == "xcomp"}
         return any(
-            other.modality == "reported"
+            (
+                (other.modality == "reported" and other.root in VERBAL_ROOTS)
+                or (token_of.get(other.id) in completions and other.root in ("01", *VERBAL_ROOTS))
+            )
             and other.sentence == event.sentence
-            and other.root in VERBAL_ROOTS
             and other.source is not None
             and (other.source == event.source or self.country(other.source) == home)
             for other in events
