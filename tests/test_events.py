@@ -738,6 +738,9 @@ def test_a_statement_that_only_reports_its_speakers_verbal_act_is_that_act(pipel
     # So is a statement whose verb the act completes: "s'est dit optimiste" is optimism (013).
     coded = _coded(_run(pipeline, "Le Premier ministre libanais s'est dit prudemment optimiste."))
     assert coded == {("013", "LBN", None, "asserted")}
+    # (also when the parser takes the adjective for the verb's object)
+    coded = _coded(_run(pipeline, "Moscou, longtemps médiateur, s'est dit prêt à soutenir la trêve."))
+    assert coded == {("030", "RUS", None, "asserted")}
 
 
 @pytest.mark.model

@@ -254,7 +254,11 @@ class _Coding(ActorFinder):
         if event.code != "010" or event.source is None or event.id not in token_of:
             return False
         home = self.country(event.source)
-        completions = {c.i for c in self.doc[token_of[event.id]].children if c.dep_ == "xcomp"}
+        completions = {
+            c.i
+            for c in self.doc[token_of[event.id]].children
+            if c.dep_ == "xcomp" or (c.dep_ == "obj" and c.pos_ == "ADJ")
+        }
         return any(
             (
                 (other.modality == "reported" and other.root in VERBAL_ROOTS)

@@ -247,7 +247,8 @@ def logical_subjects(token: Token) -> list[Token]:
     head = token.head
     if head.i == token.i:
         return []
-    if token.dep_ == "xcomp":
+    if token.dep_ == "xcomp" or (token.dep_ == "obj" and token.pos_ == "ADJ"):
+        # (an adjective is no object: "s'est dit prêt à", parsed with "prêt" as the object)
         return object_controller(token) or logical_subjects(head)
     if token.dep_ in ("advcl", "conj") and head.pos_ in ("VERB", "AUX", "ADJ"):
         inherited = logical_subjects(head)
