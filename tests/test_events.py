@@ -747,6 +747,15 @@ def test_a_statement_that_only_reports_its_speakers_verbal_act_is_that_act(pipel
 def test_an_incise_without_quotation_marks_says_the_clause_before_it(pipeline: Pipeline) -> None:
     text = "La Chine ne remet pas en cause les contrats, a précisé le porte-parole du gouvernement polonais."
     assert ("010", "POL", "CHN", "asserted") in _coded(_run(pipeline, text))
+    # Also when the parser hangs the incise as an adverbial clause with its subject as object.
+    text = (
+        "Les représentants de l'armée malienne et des rebelles touareg ont signé samedi à Alger un "
+        "accord de trêve de sept jours, qui doit entrer en vigueur lundi soir, ont annoncé "
+        "conjointement l'Algérie et la France."
+    )
+    assert {("010", "DZA", "MLI", "asserted"), ("010", "FRA", "MLI", "asserted")} <= _coded(
+        _run(pipeline, text)
+    )
 
 
 @pytest.mark.model

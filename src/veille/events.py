@@ -665,12 +665,13 @@ class _Coding(ActorFinder):
         if quoted:
             return quoted
         head = token.head
+        inverted = {w.i for w in self.inverted_subject(token)}
         if (
-            token.dep_ in ("parataxis", "conj")
+            token.dep_ in ("parataxis", "conj", *(("advcl",) if inverted else ()))
             and head.i < token.i
             and head.pos_ in ("VERB", "AUX")
             and "," in (self.doc[token.left_edge.i].text, self.doc[max(token.left_edge.i - 1, 0)].text)
-            and not any(c.dep_ == "obj" for c in token.children)
+            and not any(c.dep_ == "obj" and c.i not in inverted for c in token.children)
         ):
             # An incise without quotation marks ("Varsovie ne remet pas en cause les contrats,
             # a précisé le porte-parole"): what it says is the clause before it.
