@@ -97,3 +97,16 @@ def test_the_second_party_of_entre_is_the_noun_after_et_when_hung_elsewhere() ->
     doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert second_between(doc[5]) == [doc[8]]
     assert second_between(doc[3]) == []  # "à Doha" is followed by no "et"
+
+
+def test_a_compound_infinitive_parsed_as_qualifying_a_noun_has_that_noun_for_subject() -> None:
+    # Hanoï a accusé les garde-côtes d'avoir attaqué un bateau — "attaqué" parsed under "garde-côtes".
+    words = ["Hanoï", "a", "accusé", "les", "garde-côtes", "d'", "avoir", "attaqué", "un", "bateau"]
+    heads = [2, 2, 2, 4, 2, 7, 7, 4, 9, 7]
+    deps = ["nsubj", "aux:tense", "ROOT", "det", "obj", "mark", "aux:tense", "acl", "det", "obj"]
+    pos = ["PROPN", "AUX", "VERB", "DET", "NOUN", "ADP", "AUX", "VERB", "DET", "NOUN"]
+    morphs = ["", "", PARTICIPLE, "", "", "", "VerbForm=Inf", PARTICIPLE, "", ""]
+    lemmas = ["Hanoï", "avoir", "accuser", "le", "garde-côtes", "de", "avoir", "attaquer", "un", "bateau"]
+    vocab = spacy.blank("fr").vocab
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs, lemmas=lemmas)
+    assert logical_subjects(doc[7]) == [doc[4]]

@@ -256,8 +256,14 @@ def logical_subjects(token: Token) -> list[Token]:
             return inherited
     if token.dep_ == "acl:relcl":
         return []  # "qui" is the subject when there is one; else the relative says nothing more
-    if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not past_participle(token):
-        return [head]  # "la décision de X de frapper": the infinitive's subject
+    if (
+        token.dep_ == "acl"
+        and head.pos_ in ("NOUN", "PROPN")
+        and (not past_participle(token) or any(c.dep_ == "aux:tense" for c in token.children))
+    ):
+        # "la décision de X de frapper": the infinitive's subject; so too for a compound
+        # infinitive ("a accusé les garde-côtes d'avoir attaqué…", parsed as qualifying them)
+        return [head]
     partner = coordinated_verb(token)
     return logical_subjects(partner) if partner is not None else []
 
