@@ -814,3 +814,11 @@ def test_a_participle_of_appeal_with_nothing_asked_is_a_name_not_an_appeal(pipel
     assert not any(code.startswith("02") for code, _, _, _ in _coded(named))
     asked = _run(pipeline, "Le ministre, appelé par ses pairs à la retenue, a quitté Paris.")
     assert any(code.startswith("02") for code, _, _, _ in _coded(asked))
+
+
+@pytest.mark.model
+def test_a_claim_of_responsibility_is_015_and_a_territorial_claim_is_not(pipeline: Pipeline) -> None:
+    claimed = _coded(_run(pipeline, "Les houthistes ont revendiqué la responsabilité de la frappe."))
+    assert ("015", "YEM", None, "asserted") in claimed
+    territory = _coded(_run(pipeline, "Pékin revendique la quasi-totalité de la mer de Chine méridionale."))
+    assert not any(code == "015" for code, _, _, _ in territory)
