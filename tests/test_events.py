@@ -822,3 +822,11 @@ def test_a_claim_of_responsibility_is_015_and_a_territorial_claim_is_not(pipelin
     assert ("015", "YEM", None, "asserted") in claimed
     territory = _coded(_run(pipeline, "Pékin revendique la quasi-totalité de la mer de Chine méridionale."))
     assert not any(code == "015" for code, _, _, _ in territory)
+
+
+@pytest.mark.model
+def test_a_decision_to_open_talks_is_an_intent_of_who_decides(pipeline: Pipeline) -> None:
+    text = "Les dirigeants de l'Union européenne ont décidé jeudi d'ouvrir des négociations avec la Géorgie."
+    coded = _coded(_run(pipeline, text))
+    assert ("036", "eu", "GEO", "asserted") in coded
+    assert not any(code == "046" for code, _, _, _ in coded)  # no talks held yet, either way
