@@ -830,3 +830,11 @@ def test_a_decision_to_open_talks_is_an_intent_of_who_decides(pipeline: Pipeline
     coded = _coded(_run(pipeline, text))
     assert ("036", "eu", "GEO", "asserted") in coded
     assert not any(code == "046" for code, _, _, _ in coded)  # no talks held yet, either way
+
+
+@pytest.mark.model
+def test_approving_an_agreement_with_another_is_one_sided(pipeline: Pipeline) -> None:
+    text = "Le gouvernement colombien a approuvé mardi un accord avec l'Equateur sur la frontière."
+    coded = _coded(_run(pipeline, text))
+    assert ("057", "COL", "ECU", "asserted") in coded
+    assert not any(source == "ECU" for _, source, _, _ in coded)  # Quito has approved nothing yet
