@@ -313,9 +313,7 @@ def test_an_event_noun_takes_its_source_from_a_support_verb_around_it(pipeline: 
     # subject of "ouvrir des négociations".
     led = _run(pipeline, "Les négociations menées par la Norvège ont abouti à un cessez-le-feu.")
     assert ("045", "NOR", None, "asserted") in _coded(led)
-    opened = _run(
-        pipeline, "L'Union européenne a décidé d'ouvrir des négociations d'adhésion avec la Moldavie."
-    )
+    opened = _run(pipeline, "L'Union européenne a ouvert mardi des négociations d'adhésion avec la Moldavie.")
     assert any(
         code == "046" and (source, target) == ("eu", "MDA") for code, source, target, _ in _coded(opened)
     )
@@ -838,3 +836,25 @@ def test_approving_an_agreement_with_another_is_one_sided(pipeline: Pipeline) ->
     coded = _coded(_run(pipeline, text))
     assert ("057", "COL", "ECU", "asserted") in coded
     assert not any(source == "ECU" for _, source, _, _ in coded)  # Quito has approved nothing yet
+
+
+@pytest.mark.model
+def test_arming_seizing_reconsidering_and_extending_a_truce_are_coded(pipeline: Pipeline) -> None:
+    armed = _coded(
+        _run(pipeline, "Le ministre russe a estimé que les Occidentaux continuaient d'armer Kiev.")
+    )
+    assert ("072", "the-west", "UKR", "reported") in armed
+    seized = _coded(
+        _run(pipeline, "Les armes des soldats philippins ont été saisies par les garde-côtes chinois.")
+    )
+    assert ("1711", "CHN", "PHL", "asserted") in seized
+    reconsidered = _coded(_run(pipeline, "Bruxelles pourrait réexaminer le régime de visas des Géorgiens."))
+    assert any(code == "014" and source == "eu" for code, source, _, _ in reconsidered)
+    extended = _coded(_run(pipeline, "Le Chili et la Bolivie ont prolongé la trêve."))
+    assert {("0871", "CHL", "BOL", "asserted"), ("0871", "BOL", "CHL", "asserted")} <= extended
+
+
+@pytest.mark.model
+def test_a_noun_under_a_support_verb_takes_its_target_from_the_verb(pipeline: Pipeline) -> None:
+    coded = _coded(_run(pipeline, "Caracas a adressé un reproche sévère à Buenos Aires."))
+    assert ("111", "VEN", "ARG", "asserted") in coded

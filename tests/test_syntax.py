@@ -5,7 +5,14 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from veille.syntax import antecedent, coordinated_verb, logical_subjects, past_participle, second_between
+from veille.syntax import (
+    antecedent,
+    coordinated_verb,
+    logical_subjects,
+    own_subjects,
+    past_participle,
+    second_between,
+)
 
 
 def _parsed(
@@ -110,3 +117,16 @@ def test_a_compound_infinitive_parsed_as_qualifying_a_noun_has_that_noun_for_sub
     vocab = spacy.blank("fr").vocab
     doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs, lemmas=lemmas)
     assert logical_subjects(doc[7]) == [doc[4]]
+
+
+def test_a_noun_root_with_a_verb_for_conjunct_is_a_coordinated_subject() -> None:
+    # Israël et le Hamas ont prolongé la trêve — parsed with "Israël" as the root.
+    words = ["Israël", "et", "le", "Hamas", "ont", "prolongé", "la", "trêve"]
+    heads = [0, 5, 3, 5, 5, 0, 7, 5]
+    deps = ["ROOT", "cc", "det", "nsubj", "aux:tense", "conj", "det", "obj"]
+    pos = ["PROPN", "CCONJ", "DET", "PROPN", "AUX", "VERB", "DET", "NOUN"]
+    morphs = ["", "", "", "", "", PARTICIPLE, "", ""]
+    lemmas = ["Israël", "et", "le", "Hamas", "avoir", "prolonger", "le", "trêve"]
+    vocab = spacy.blank("fr").vocab
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs, lemmas=lemmas)
+    assert own_subjects(doc[5]) == [doc[0], doc[3]]

@@ -885,7 +885,10 @@ class _Coding(ActorFinder):
             not heads
             and slot in ("avec", "entre", "à", "en")
             and token.pos_ == "NOUN"
-            and self.triggers.get(token.i, NO_ENTRY).code[:2] == "04"
+            and (
+                self.triggers.get(token.i, NO_ENTRY).code[:2] == "04"
+                or (token.dep_ == "obj" and token.head.lemma_.lower() in SUPPORT_VERBS)
+            )
         ):
             # The partner or host of a meeting or visit noun may hang from the verb it depends on
             # ("engagée dans des pourparlers avec l'Ethiopie sur le barrage", "s'est abstenue

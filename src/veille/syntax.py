@@ -50,6 +50,7 @@ SUPPORT_VERBS = frozenset(
         *("porter", "opérer", "accomplir", "boucler", "débuter", "venir", "partir", "être"),
         *("annoncer", "décider", "approuver", "autoriser", "conclure", "promettre", "proposer"),
         *("préparer", "prévoir", "envisager", "confirmer", "planifier", "programmer", "ouvrir"),
+        *("adresser", "formuler"),
     }
 )
 # Clause boundaries: a time expression below one of these belongs to another event.
@@ -203,7 +204,20 @@ def own_subjects(token: Token) -> list[Token]:
     def rank(c: Token) -> tuple[bool, bool, int]:
         return not c.lower_.startswith("-"), c.pos_ != "PROPN", abs(c.i - token.i)
 
-    return sorted(found, key=rank)[:1]
+    subjects = sorted(found, key=rank)[:1]
+    head = token.head
+    if (
+        subjects
+        and token.dep_ == "conj"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < subjects[0].i < token.i
+        and any(c.dep_ == "cc" and c.lower_ == "et" and head.i < c.i < subjects[0].i for c in token.children)
+    ):
+        # "Israël et le Hamas ont prolongé la trêve", parsed with "Israël" as the root and the
+        # verb as its conjunct: the root is a subject coordinated with the verb's own.
+        subjects.insert(0, head)
+    return subjects
 
 
 def _subject_candidates(token: Token) -> list[Token]:
