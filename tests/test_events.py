@@ -858,3 +858,23 @@ def test_arming_seizing_reconsidering_and_extending_a_truce_are_coded(pipeline: 
 def test_a_noun_under_a_support_verb_takes_its_target_from_the_verb(pipeline: Pipeline) -> None:
     coded = _coded(_run(pipeline, "Caracas a adressé un reproche sévère à Buenos Aires."))
     assert ("111", "VEN", "ARG", "asserted") in coded
+
+
+@pytest.mark.model
+def test_an_act_that_a_passive_subject_is_targeted_by_is_done_to_that_subject(pipeline: Pipeline) -> None:
+    text = "Le Niger est visé depuis juillet par de lourdes sanctions décidées par la Cédéao."
+    assert ("163", "ecowas", "NER", "asserted") in _coded(_run(pipeline, text))
+    # Not so for what merely surprised it.
+    text = "Le ministre a nié que l'Iran ait été pris de court par l'offensive des rebelles."
+    assert not any(
+        code.startswith("19") and target == "IRN" for code, _, target, _ in _coded(_run(pipeline, text))
+    )
+
+
+@pytest.mark.model
+def test_an_organization_described_is_the_one_the_article_names_most(pipeline: Pipeline) -> None:
+    text = (
+        "La Cédéao a réuni ses dirigeants à Abuja. La Cédéao menace le Niger. L'ONU appelle au calme. "
+        "Le Niger est visé par des sanctions décidées par l'organisation régionale."
+    )
+    assert ("163", "ecowas", "NER", "asserted") in _coded(_run(pipeline, text))

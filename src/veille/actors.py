@@ -9,6 +9,7 @@ an event and the speaker of a quotation are found by the same rules.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, SENT_START
@@ -77,6 +78,9 @@ GROUP_SIZES = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 GROUP_DESCRIPTIONS = frozenset(
     {"mouvement", "groupe", "rébellion", "rebelle", "milice", "insurgé", "guérilla"}
 )
+# Nouns that, the same way, stand for the organization named last ("l'organisation régionale"
+# after "la Cédéao").
+ORGANIZATION_DESCRIPTIONS = frozenset({"organisation", "alliance", "bloc"})
 # Sides of a dispute or a negotiation may be organizations or groups as well as countries
 # ("l'Union européenne et la Chine… les deux parties").
 SIDE_NOUNS = frozenset({"partie", "camp"})
@@ -386,8 +390,9 @@ class ActorFinder:
                             return actor
                         deeper.append(child)
             frontier = deeper
-        if noun_of_group(token):
-            return self.last_group(token)
+        described = described_kind(token)
+        if described is not None:
+            return self.described_actor(token, described)
         # "Le gouvernement a annoncé", "le ministère de l'Intérieur", "le chef de l'armée": with
         # no country named, the institution (or who heads it) is the one of the country the
         # article is about.
@@ -405,15 +410,22 @@ class ActorFinder:
             return Actor(self.home, token.idx, token.idx + len(token.text))
         return None
 
-    def last_group(self, token: Token) -> Actor | None:
-        """The armed or political group of the knowledge base named last before ``token``, as
-        the actor ``token`` stands for (not a bloc such as "the West": they have no country)."""
+    def described_actor(self, token: Token, kind: str) -> Actor | None:
+        """The entity of ``kind`` of the knowledge base that ``token`` describes: the armed or
+        political group named last before it (one with a country: not a bloc such as "the
+        West"), or the organization named most often before it, the last of equals ("l'organisation
+        régionale" in a report on the Cédéao that also names the UN)."""
         before = [
-            (i, actor) for i, (actor, kind) in self.mentioned.items() if i < token.i and kind != "pronoun"
+            (i, actor)
+            for i, (actor, found) in sorted(self.mentioned.items(), reverse=True)
+            if i < token.i and found != "pronoun" and self.kind(actor.entity) == kind
         ]
-        for _, actor in sorted(before, key=lambda pair: pair[0], reverse=True):
+        if kind == "organization":
+            counts = Counter(actor.entity for _, actor in before)
+            before.sort(key=lambda pair: -counts[pair[1].entity])  # (stable: the last of equals first)
+        for _, actor in before:
             record = self.kb.get(actor.entity)
-            if self.kind(actor.entity) == "group" and record is not None and record.country:
+            if record is not None and (record.country or kind == "organization"):
                 return self.unnamed_actor(record, token, "role")
         return None
 
@@ -547,11 +559,15 @@ def _antecedent(last: Token) -> Token | None:
     return node.head if node.doc[node.left_edge.i - 1].text == "," else None
 
 
-def noun_of_group(token: Token) -> bool:
-    """ "le mouvement islamiste", "les rebelles": a group described, not named."""
-    return token.lemma_.lower() in GROUP_DESCRIPTIONS and any(
-        c.dep_ == "det" and c.lower_ in (*DEFINITE, "les", "ces") for c in token.children
-    )
+def described_kind(token: Token) -> str | None:
+    """ "le mouvement islamiste", "les rebelles": a group described, not named; "l'organisation
+    régionale", "l'alliance": an organization."""
+    if not any(c.dep_ == "det" and c.lower_ in (*DEFINITE, "les", "ces") for c in token.children):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in GROUP_DESCRIPTIONS:
+        return "group"
+    return "organization" if lemma in ORGANIZATION_DESCRIPTIONS else None
 
 
 def within_phrase(word: Token, head: Token) -> bool:

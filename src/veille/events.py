@@ -94,6 +94,8 @@ JUDGEMENT_ROOTS = frozenset({"11", "12"})
 # Roots of force, whose target, when no slot gives one, is the country where what it strikes lies
 # ("a frappé neuf sites au Pakistan").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+# Passive verbs whose subject undergoes the act named as their agent ("visé par des sanctions").
+UNDERGOING_VERBS = frozenset({"viser", "cibler", "frapper", "toucher", "atteindre", "sanctionner"})
 # Roots of criticism, rejection and threats: when the sentence names no addressee, the event is
 # aimed at the party its source last dealt with, else at the first other party of the lead (so is
 # praise by a verb, of something that is not itself an act). Not demands: their addressee is named
@@ -511,6 +513,19 @@ class _Coding(ActorFinder):
             # dernières heures des dépôts en Syrie, et Netanyahou a…" joins Netanyahou to "heures").
             targets = self._struck_place(token, taken)
             target_slot = "place" if targets else target_slot
+        if (
+            not targets
+            and token.pos_ == "NOUN"
+            and case_of(token) == "par"
+            and token.head.lemma_.lower() in UNDERGOING_VERBS
+            and passive(token.head)
+        ):
+            # "Le Niger est visé par des sanctions décidées par la Cédéao": what the act is the
+            # agent of is done to the passive's subject.
+            targets = [
+                a for o in logical_objects(token.head) for a in self.actors(o) if a.entity not in taken
+            ]
+            target_slot = "undergoer" if targets else target_slot
         if not targets and entry.pos == "VERB" and entry.code[:2] in CONTENT_TARGET_ROOTS:
             targets = self._quoted_subjects(token, sources)
             target_slot = "quoted" if targets else target_slot
