@@ -390,9 +390,9 @@ class ActorFinder:
                             return actor
                         deeper.append(child)
             frontier = deeper
-        described = described_kind(token)
-        if described is not None:
-            return self.described_actor(token, described)
+        kind = described_kind(token)
+        if kind is not None:
+            return self.described_actor(token, kind)
         # "Le gouvernement a annoncé", "le ministère de l'Intérieur", "le chef de l'armée": with
         # no country named, the institution (or who heads it) is the one of the country the
         # article is about.
