@@ -878,3 +878,11 @@ def test_an_organization_described_is_the_one_the_article_names_most(pipeline: P
         "Le Niger est visé par des sanctions décidées par l'organisation régionale."
     )
     assert ("163", "ecowas", "NER", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_who_is_heard_doing_something_does_it_as_asserted(pipeline: Pipeline) -> None:
+    text = "Les deux ministres ont entendu Donald Trump saluer un accord formidable."
+    assert ("051", "USA", None, "asserted") in _coded(_run(pipeline, text))
+    # "entendre" with no object is an intent.
+    assert ("153", "KEN", None, "planned") in _coded(_run(pipeline, "Le Kenya entend déployer des policiers."))

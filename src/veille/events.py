@@ -952,7 +952,7 @@ class _Coding(ActorFinder):
                 if self._reported(predicate, entry):
                     found.add("reported")
                 return next((m for m in MODALITY_ORDER if m in found), "asserted")
-        node = predicate
+        node, below = predicate, None
         negations = 0
         while True:
             if negated(node):
@@ -963,7 +963,9 @@ class _Coding(ActorFinder):
             if tense == "Fut":
                 found.add("planned")
             verb_modality = (
-                self.coder.modality_verbs.get(node.lemma_.lower()) if node.i != predicate.i else None
+                self.coder.modality_verbs.get(node.lemma_.lower())
+                if below is not None and not object_controller(below)  # "entend négocier", not "a entendu X saluer"
+                else None
             )
             if verb_modality == "negated":
                 negations += 1
@@ -971,7 +973,7 @@ class _Coding(ActorFinder):
                 found.add(verb_modality)
             if node.dep_ != "xcomp" or node.head.i == node.i or morph(node, "VerbForm") == ["Fin"]:
                 break  # (a finite verb is no infinitive of its head: "X, qui n'a pas…, réclame")
-            node = node.head
+            node, below = node.head, node
         if any(c.dep_ in ("mark", "case") and c.lower_ == "sans" for c in predicate.children):
             negations += 1
         if negations % 2:

@@ -29,7 +29,7 @@ OBJECT_CONTROL = frozenset(
     {
         *("accuser", "appeler", "exhorter", "inviter", "pousser", "autoriser", "encourager"),
         *("inciter", "sommer", "contraindre", "obliger", "forcer", "aider", "soupçonner"),
-        *("convaincre", "charger", "empêcher", "dissuader"),
+        *("convaincre", "charger", "empêcher", "dissuader", "entendre", "voir", "regarder", "écouter"),
     }
 )
 # Verbs conjugated with "être" in compound tenses, which the parser takes for passives.
