@@ -885,4 +885,16 @@ def test_who_is_heard_doing_something_does_it_as_asserted(pipeline: Pipeline) ->
     text = "Les deux ministres ont entendu Donald Trump saluer un accord formidable."
     assert ("051", "USA", None, "asserted") in _coded(_run(pipeline, text))
     # "entendre" with no object is an intent.
-    assert ("153", "KEN", None, "planned") in _coded(_run(pipeline, "Le Kenya entend déployer des policiers."))
+    assert ("153", "KEN", None, "planned") in _coded(
+        _run(pipeline, "Le Kenya entend déployer des policiers.")
+    )
+
+
+@pytest.mark.model
+def test_a_symmetric_act_said_with_no_one_is_between_the_last_parties(pipeline: Pipeline) -> None:
+    text = "Vladimir Poutine a reçu Kim Jong-un mercredi. Aucun accord n'a été signé, a affirmé le Kremlin."
+    coded = _coded(_run(pipeline, text))
+    assert {("057", "RUS", "PRK", "negated"), ("057", "PRK", "RUS", "negated")} <= coded
+    # With one party named and no earlier act, nothing to share.
+    alone = _coded(_run(pipeline, "Le pacte est signé alors que le Niger reste menacé."))
+    assert not any(code == "057" for code, _, _, _ in alone)

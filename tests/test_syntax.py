@@ -9,6 +9,7 @@ from veille.syntax import (
     antecedent,
     coordinated_verb,
     logical_subjects,
+    negated,
     own_subjects,
     past_participle,
     second_between,
@@ -130,3 +131,11 @@ def test_a_noun_root_with_a_verb_for_conjunct_is_a_coordinated_subject() -> None
     vocab = spacy.blank("fr").vocab
     doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs, lemmas=lemmas)
     assert own_subjects(doc[5]) == [doc[0], doc[3]]
+
+
+def test_a_subject_with_a_negative_determiner_negates_its_clause() -> None:
+    words = ["Aucun", "accord", "n'", "a", "été", "signé"]
+    heads = [1, 5, 5, 5, 5, 5]
+    deps = ["det", "nsubj:pass", "advmod", "aux:tense", "aux:pass", "ROOT"]
+    doc = _parsed(words, heads, deps, {5: PARTICIPLE})
+    assert negated(doc[5])

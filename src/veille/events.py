@@ -239,7 +239,7 @@ class _Coding(ActorFinder):
             key=lambda e: e.trigger.start,
         )
         kept = self._mediated_between(self._judged_acts(self._refusals(kept, token_of), token_of), token_of)
-        kept = _unique(self._addressed(kept, token_of))
+        kept = _unique(self._addressed(self._shared(kept), token_of))
         # Countries reached through an adjective or "nous" become entities only when an event uses them.
         used = {span.start for e in kept for span in (e.source_text, e.target_text) if span is not None}
         named = {m.start for e in self.entities for m in e.mentions}
@@ -401,6 +401,43 @@ class _Coding(ActorFinder):
                 talks.append(_recoded(held, self.triggers[index].code))
         return talks
 
+    def _shared(self, events: list[Event]) -> list[Event]:
+        """``events`` where each symmetric act said with no one doing it (`source=shared`) is
+        between the two parties of the last earlier symmetric act of the article (a meeting,
+        talks, an agreement: "Les deux dirigeants se sont rencontrés… Aucun accord n'a été
+        signé"), both ways; with none, it is not coded."""
+        placed: list[Event] = []
+        for event in events:
+            if "source=shared" not in event.rule:
+                placed.append(event)
+                continue
+            earlier = [
+                e
+                for e in placed
+                if e.source and e.target and e.root in ("04", "05") and e.trigger.start < event.trigger.start
+            ]
+            if not earlier:
+                continue
+            last = earlier[-1]
+            for (a, a_text), (b, b_text) in (
+                ((last.source, last.source_text), (last.target, last.target_text)),
+                ((last.target, last.target_text), (last.source, last.source_text)),
+            ):
+                placed.append(
+                    dataclasses.replace(
+                        event,
+                        id=_event_id(event.trigger.start, event.code, a, b),
+                        source=a,
+                        source_text=a_text,
+                        target=b,
+                        target_text=b_text,
+                        rule=event.rule.replace(
+                            "source=shared target=shared", "source=discourse target=discourse"
+                        ),
+                    )
+                )
+        return placed
+
     def _addressed(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
         """``events`` where each criticism, rejection or threat with a source and no
         target is aimed at the party its source last dealt with in an earlier event (as source
@@ -498,7 +535,15 @@ class _Coding(ActorFinder):
         if not sources and entry.code.startswith("043"):
             sources = self._host(token)  # "Reçus à la Maison Blanche, les ministres…"
             source_slot = "place" if sources else source_slot
-        if not sources and entry.code[:2] not in TARGET_ONLY_ROOTS and "entre" not in entry.target:
+        # "Aucun accord n'a été signé": a symmetric act said with no one doing it is between the
+        # parties of the last earlier such act (found once all are coded, see _shared).
+        unshared = not sources and "mutual" in entry.flags and token.pos_ == "VERB" and passive(token)
+        if (
+            not sources
+            and not unshared
+            and entry.code[:2] not in TARGET_ONLY_ROOTS
+            and "entre" not in entry.target
+        ):
             return  # no source, and none to come from "entre A et B" (below): not coded
         paired = any(a.together for a in sources)
         target_slots = entry.target
@@ -538,7 +583,7 @@ class _Coding(ActorFinder):
             entry = dataclasses.replace(entry, code="045", flags=entry.flags - {"mutual"})
         if not sources and target_slot == "entre" and len(targets) > 1:
             sources, source_slot = targets, "entre"  # "les pourparlers entre Israël et le Hamas"
-        if not sources and entry.code[:2] not in TARGET_ONLY_ROOTS:
+        if not sources and not unshared and entry.code[:2] not in TARGET_ONLY_ROOTS:
             return  # "des négociations avec l'UE": who negotiates is the event
         if len(targets) > 1 and len(sources) == 1:
             # "X s'est félicité que A et B…": X's own country is not a target of X.
@@ -573,8 +618,13 @@ class _Coding(ActorFinder):
         pairs = distinct
         if "target" in entry.flags or "mutual" in entry.flags:
             pairs = [(a, b) for a, b in pairs if b is not None]
+        if unshared and not sources:
+            if targets:
+                return  # one party named, the other not: "le pacte est signé alors que le Niger…"
+            pairs, source_slot, target_slot = [(None, None)], "shared", "shared"
         if not pairs or (
             not any(a is not None or b is not None for a, b in pairs)
+            and source_slot != "shared"
             and (
                 entry.code[:2] not in ACTORLESS_ROOTS
                 or (entry.code[:2] == "11" and (token.pos_ != "VERB" or token.dep_ == "acl"))
@@ -964,7 +1014,8 @@ class _Coding(ActorFinder):
                 found.add("planned")
             verb_modality = (
                 self.coder.modality_verbs.get(node.lemma_.lower())
-                if below is not None and not object_controller(below)  # "entend négocier", not "a entendu X saluer"
+                if below is not None
+                and not object_controller(below)  # "entend négocier", not "a entendu X saluer"
                 else None
             )
             if verb_modality == "negated":

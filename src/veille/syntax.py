@@ -518,12 +518,16 @@ def noun_modality(token: Token) -> set[Modality]:
 
 
 def negated(token: Token) -> bool:
-    """ "ne … pas", "n'a jamais", "personne ne": a negated clause."""
+    """ "ne … pas", "n'a jamais", "personne ne", "aucun accord n'a été signé": a negated clause."""
     words = {c.lower_ for c in token.children if c.dep_ == "advmod"}
     if not words & NE:
         return False
-    subjects = {c.lower_ for c in token.children if c.dep_.startswith("nsubj")}
-    return bool(words & NEGATIONS or subjects & NEGATIVE_SUBJECTS)
+    subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
+    return bool(
+        words & NEGATIONS
+        or {c.lower_ for c in subjects} & NEGATIVE_SUBJECTS
+        or any(d.dep_ == "det" and d.lower_ in NEGATIVE_DETERMINERS for c in subjects for d in c.children)
+    )
 
 
 def verb_form(token: Token) -> tuple[str | None, str | None]:
