@@ -898,3 +898,14 @@ def test_a_symmetric_act_said_with_no_one_is_between_the_last_parties(pipeline: 
     # With one party named and no earlier act, nothing to share.
     alone = _coded(_run(pipeline, "Le pacte est signé alors que le Niger reste menacé."))
     assert not any(code == "057" for code, _, _, _ in alone)
+
+
+@pytest.mark.model
+def test_a_person_of_no_known_country_has_no_discourse_counterpart(pipeline: Pipeline) -> None:
+    text = (
+        "Le Ghana accuse le Togo de soutenir des rebelles. "
+        "« Nous ne céderons jamais », a prévenu Kofi Asamoah-Mensah."
+    )
+    result = _run(pipeline, text)
+    (warning,) = [e for e in result.events if e.code.startswith("13")]
+    assert warning.target is None  # Ghana's or Togo's man? The text does not say.

@@ -468,10 +468,14 @@ class _Coding(ActorFinder):
         )
         addressed: list[Event] = []
         for event in events:
-            if event.id not in waiting or event.source is None:
-                addressed.append(event)
+            home = self.country(event.source) if event.source else None
+            if (
+                event.id not in waiting
+                or home is None
+                or (home == event.source and self.types.get(home) == "person")
+            ):
+                addressed.append(event)  # (a person of no known country has no known other side)
                 continue
-            home = self.country(event.source)
             described = self._description(event.source_text)
             # The other party of the last earlier act between the source's side and another; of
             # several, the first named ("les Etats-Unis et le Royaume-Uni ont frappé…").
