@@ -909,3 +909,13 @@ def test_a_person_of_no_known_country_has_no_discourse_counterpart(pipeline: Pip
     result = _run(pipeline, text)
     (warning,) = [e for e in result.events if e.code.startswith("13")]
     assert warning.target is None  # Ghana's or Togo's man? The text does not say.
+
+
+@pytest.mark.model
+def test_a_statement_denying_a_verbal_act_is_still_a_statement_not_made_to_a_city(pipeline: Pipeline) -> None:
+    text = (
+        "« Nous ne venons pas ici demander à quiconque de choisir un camp », "
+        "a déclaré mercredi à Astana le président français."
+    )
+    coded = _coded(_run(pipeline, text))
+    assert ("010", "FRA", None, "asserted") in coded  # not the appeal it denies, not to Kazakhstan

@@ -263,7 +263,11 @@ class _Coding(ActorFinder):
         }
         return any(
             (
-                (other.modality == "reported" and other.root in VERBAL_ROOTS)
+                (
+                    other.modality == "reported"
+                    and other.root in VERBAL_ROOTS
+                    and not self._denied(other, token_of)
+                )
                 or (token_of.get(other.id) in completions and other.root in ("01", *VERBAL_ROOTS))
             )
             and other.sentence == event.sentence
@@ -271,6 +275,16 @@ class _Coding(ActorFinder):
             and (other.source == event.source or self.country(other.source) == home)
             for other in events
         )
+
+    def _denied(self, event: Event, token_of: dict[str, int]) -> bool:
+        """Whether the words reporting ``event`` negate it ("« Nous ne venons pas demander… »"),
+        which its modality, ``reported``, does not say."""
+        node = self.doc[token_of[event.id]] if event.id in token_of else None
+        while node is not None:
+            if negated(node):
+                return True
+            node = node.head if node.dep_ == "xcomp" and node.head.i != node.i else None
+        return False
 
     def _refusals(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
         """``events`` where a rejection (root 12) of an act its own source would do ("a refusé
@@ -969,7 +983,14 @@ class _Coding(ActorFinder):
         if slot == "avec":
             # "négocié par le Qatar avec l'appui de l'Egypte": a supporter, not a party.
             heads = [h for h in heads if h.lemma_.lower() not in BACKING_NOUNS]
+        if slot == "à" and "speech" in self.triggers.get(token.i, NO_ENTRY).flags:
+            # "a déclaré mercredi à Astana": a city after "à" is where one speaks, not to whom.
+            heads = [h for h in heads if not self._city(h)]
         return heads
+
+    def _city(self, word: Token) -> bool:
+        found = self.mentioned.get(word.i)
+        return found is not None and (found[1] == "metonym" or self.types.get(found[0].entity) == "location")
 
     def _place_complements(self, token: Token) -> list[Token]:
         """``token``'s complements introduced by "à", "en" or "dans", nearest first."""
