@@ -919,3 +919,9 @@ def test_a_statement_denying_a_verbal_act_is_still_a_statement_not_made_to_a_cit
     )
     coded = _coded(_run(pipeline, text))
     assert ("010", "FRA", None, "asserted") in coded  # not the appeal it denies, not to Kazakhstan
+
+
+@pytest.mark.model
+def test_not_wishing_to_answer_is_declining_to_comment(pipeline: Pipeline) -> None:
+    text = "Interrogé sur les livraisons de drones, le ministre turc n'a pas souhaité répondre."
+    assert ("011", "TUR", None, "asserted") in _coded(_run(pipeline, text))
