@@ -925,3 +925,14 @@ def test_a_statement_denying_a_verbal_act_is_still_a_statement_not_made_to_a_cit
 def test_not_wishing_to_answer_is_declining_to_comment(pipeline: Pipeline) -> None:
     text = "Interrogé sur les livraisons de drones, le ministre turc n'a pas souhaité répondre."
     assert ("011", "TUR", None, "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_he_in_what_a_verb_reports_is_that_verbs_subject(pipeline: Pipeline) -> None:
+    text = (
+        "Le ministre égyptien a dénoncé des frappes menées contre des civils "
+        "et annoncé qu'il se rendrait jeudi prochain à Ankara."
+    )
+    coded = _coded(_run(pipeline, text))
+    assert ("042", "EGY", "TUR", "reported") in coded
+    assert ("010", "EGY", None, "asserted") in coded  # "annoncé" shares "a dénoncé", not "menées"

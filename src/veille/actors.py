@@ -23,6 +23,7 @@ from .sentences import quotations
 from .syntax import (
     CLAUSES,
     RELATIVES,
+    SUBJECT_PRONOUNS,
     antecedent,
     case_of,
     clause_verb,
@@ -329,6 +330,14 @@ class ActorFinder:
             return self.mentioned[token.i][0]
         if token.lower_ in RELATIVES and token.head.dep_ == "acl:relcl":
             return self.actor(antecedent(token), depth)
+        if token.lower_ in SUBJECT_PRONOUNS and token.dep_.startswith(("nsubj", "expl")) and depth == 0:
+            # "Le ministre turc a annoncé qu'il se rendrait au Caire": a subject pronoun that
+            # coreference left alone, in what a verb reports, is that verb's subject.
+            clause = token.head
+            if clause.dep_ == "ccomp" and clause.head.i != clause.i:
+                speakers = logical_subjects(clause.head)
+                if speakers and speakers[0].i != token.i:
+                    return self.actor(speakers[0], depth)
         if (
             token.pos_ == "NOUN"
             and token.dep_ in ("conj", "appos")

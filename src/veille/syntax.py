@@ -330,8 +330,8 @@ def coordinated_verb(token: Token) -> Token | None:
     if wanted is None:
         return None
     for verb in reversed(token.doc[token.sent.start : joined[0].i]):
-        if verb.pos_ != "VERB":
-            continue
+        if verb.pos_ != "VERB" or (verb.dep_ == "acl" and token.dep_ != "acl"):
+            continue  # (nor a participle qualifying a noun: "une punition infligée à… et annoncé")
         found = form(verb)
         if found == wanted or (wanted == ("participle",) and found and found[0] == "compound"):
             return verb
