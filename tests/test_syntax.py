@@ -13,6 +13,7 @@ from veille.syntax import (
     own_subjects,
     past_participle,
     second_between,
+    verb_form,
 )
 
 
@@ -139,3 +140,23 @@ def test_a_subject_with_a_negative_determiner_negates_its_clause() -> None:
     deps = ["det", "nsubj:pass", "advmod", "aux:tense", "aux:pass", "ROOT"]
     doc = _parsed(words, heads, deps, {5: PARTICIPLE})
     assert negated(doc[5])
+
+
+def test_a_regular_future_the_tagger_called_past_is_a_future() -> None:
+    words = ["Il", "se", "rendra", "au", "Caire", "."]
+    heads = [2, 2, 2, 4, 2, 2]
+    deps = ["nsubj", "expl:comp", "ROOT", "case", "obl", "punct"]
+    past = "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin"
+    lemmas = ["il", "se", "rendre", "au", "Caire", "."]
+    vocab = spacy.blank("fr").vocab
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, morphs=["", "", past, "", "", ""], lemmas=lemmas)
+    assert verb_form(doc[2]) == ("Ind", "Fut")
+    entered = Doc(
+        vocab,
+        words=["Il", "entra"],
+        heads=[1, 1],
+        deps=["nsubj", "ROOT"],
+        morphs=["", past],
+        lemmas=["il", "entrer"],
+    )
+    assert verb_form(entered[1]) == ("Ind", "Past")  # a simple past stays past

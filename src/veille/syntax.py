@@ -20,6 +20,7 @@ REFLEXIVE = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’
 PREPOSITIONS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}  # noqa: RUF001
 NEGATIONS = frozenset({"pas", "jamais", "plus", "guère", "aucunement", "nullement", "point"})
 NE = frozenset({"ne", "n'", "n’"})  # noqa: RUF001
+FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
 NEGATIVE_SUBJECTS = frozenset({"personne", "rien", "aucun", "aucune", "nul"})
 NEGATIVE_DETERMINERS = frozenset({"aucun", "aucune", "nul", "nulle"})
 RELATIVES = frozenset({"qui", "que", "qu'", "qu’", "lequel", "laquelle", "lesquels", "lesquelles"})  # noqa: RUF001
@@ -531,9 +532,20 @@ def negated(token: Token) -> bool:
 
 
 def verb_form(token: Token) -> tuple[str | None, str | None]:
-    """Mood and tense of the finite verb of ``token``'s clause (the token or its auxiliary)."""
+    """Mood and tense of the finite verb of ``token``'s clause (the token or its auxiliary); a
+    regular future the tagger took for another tense ("se rendra", tagged past) is a future."""
     for word in (*(c for c in token.children if c.dep_.startswith("aux")), token):
         mood, tense = morph(word, "Mood"), morph(word, "Tense")
         if mood:
+            if mood[0] == "Ind" and _regular_future(word):
+                return "Ind", "Fut"
             return mood[0], tense[0] if tense else None
     return None, None
+
+
+def _regular_future(word: Token) -> bool:
+    """Whether ``word`` is its lemma's regular future: the infinitive ("-er", "-ir", "-re" less its
+    "e") and a future ending ("rendre" → "rendra", "frapper" → "frapperont")."""
+    lemma = word.lemma_.lower()
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return stem.endswith("r") and word.lower_ in {stem + ending for ending in FUTURE_ENDINGS}
