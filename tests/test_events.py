@@ -936,3 +936,12 @@ def test_he_in_what_a_verb_reports_is_that_verbs_subject(pipeline: Pipeline) -> 
     coded = _coded(_run(pipeline, text))
     assert ("042", "EGY", "TUR", "reported") in coded
     assert ("010", "EGY", None, "asserted") in coded  # "annoncé" shares "a dénoncé", not "menées"
+
+
+@pytest.mark.model
+def test_what_a_demand_asks_for_is_not_asserted(pipeline: Pipeline) -> None:
+    text = "Le chef d'état-major philippin a exigé que la Chine restitue les armes saisies."
+    result = _run(pipeline, text)
+    assert ("100", "PHL", "CHN", "asserted") in _coded(result)
+    asked = [e for e in result.events if e.code != "100"]
+    assert asked and all(e.modality == "hypothetical" for e in asked)

@@ -94,6 +94,7 @@ JUDGEMENT_ROOTS = frozenset({"11", "12"})
 # Roots of force, whose target, when no slot gives one, is the country where what it strikes lies
 # ("a frappé neuf sites au Pakistan").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+DEMAND_ROOTS = frozenset({"02", "10"})  # appeals and demands: what they ask for is not done
 # Passive verbs whose subject undergoes the act named as their agent ("visé par des sanctions").
 UNDERGOING_VERBS = frozenset({"viser", "cibler", "frapper", "toucher", "atteindre", "sanctionner"})
 # Roots of criticism, rejection and threats: when the sentence names no addressee, the event is
@@ -1056,6 +1057,9 @@ class _Coding(ActorFinder):
             found.add("negated")
         elif negations:
             found.add("hypothetical")  # "n'a pas exclu de": no longer ruled out, not done either
+        demand = self.triggers.get(predicate.head.i) if predicate.dep_ == "ccomp" else None
+        if demand is not None and demand.code[:2] in DEMAND_ROOTS:
+            found.add("hypothetical")  # "a exigé que la Chine restitue les armes": asked, not done
         if self._reported(predicate, entry):
             found.add("reported")
         return next((m for m in MODALITY_ORDER if m in found), "asserted")
