@@ -839,7 +839,9 @@ def test_approving_an_agreement_with_another_is_one_sided(pipeline: Pipeline) ->
 
 
 @pytest.mark.model
-def test_arming_seizing_reconsidering_and_extending_a_truce_are_coded(pipeline: Pipeline) -> None:
+def test_arming_seizing_reconsidering_extending_a_truce_and_applying_sanctions_are_coded(
+    pipeline: Pipeline,
+) -> None:
     armed = _coded(
         _run(pipeline, "Le ministre russe a estimé que les Occidentaux continuaient d'armer Kiev.")
     )
@@ -852,6 +854,10 @@ def test_arming_seizing_reconsidering_and_extending_a_truce_are_coded(pipeline: 
     assert any(code == "014" and source == "eu" for code, source, _, _ in reconsidered)
     extended = _coded(_run(pipeline, "Le Chili et la Bolivie ont prolongé la trêve."))
     assert {("0871", "CHL", "BOL", "asserted"), ("0871", "BOL", "CHL", "asserted")} <= extended
+    applied = _coded(
+        _run(pipeline, "Ankara, qui n'applique pas les sanctions contre la Russie, a été critiquée.")
+    )
+    assert ("163", "TUR", "RUS", "negated") in applied
 
 
 @pytest.mark.model
