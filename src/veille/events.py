@@ -429,7 +429,10 @@ class _Coding(ActorFinder):
             earlier = [
                 e
                 for e in placed
-                if e.source and e.target and e.root in ("04", "05") and e.trigger.start < event.trigger.start
+                if e.source
+                and e.target
+                and (e.root == "04" or e.code == "057")
+                and e.trigger.start < event.trigger.start
             ]
             if not earlier:
                 continue
