@@ -951,3 +951,10 @@ def test_what_a_demand_asks_for_is_not_asserted(pipeline: Pipeline) -> None:
     assert ("100", "PHL", "CHN", "asserted") in _coded(result)
     asked = [e for e in result.events if e.code != "100"]
     assert asked and all(e.modality == "hypothetical" for e in asked)
+    # So is what an appeal urges someone to do; not what it names as being done.
+    urged = _coded(
+        _run(pipeline, "Donald Trump a exhorté le président syrien à normaliser les relations avec Israël.")
+    )
+    assert ("050", "SYR", "ISR", "hypothetical") in urged
+    stop = _coded(_run(pipeline, "Le Brésil a appelé la Russie à cesser ses frappes contre l'Ukraine."))
+    assert any(code == "195" and modality == "asserted" for code, _, _, modality in stop)

@@ -1060,9 +1060,11 @@ class _Coding(ActorFinder):
             found.add("negated")
         elif negations:
             found.add("hypothetical")  # "n'a pas exclu de": no longer ruled out, not done either
-        demand = self.triggers.get(predicate.head.i) if predicate.dep_ == "ccomp" else None
+        asked = predicate.i == token.i and predicate.dep_ in ("ccomp", "xcomp")  # (not "cesser ses frappes")
+        demand = self.triggers.get(predicate.head.i) if asked else None
         if demand is not None and demand.code[:2] in DEMAND_ROOTS:
-            found.add("hypothetical")  # "a exigé que la Chine restitue les armes": asked, not done
+            # "a exigé que la Chine restitue les armes", "a exhorté X à normaliser…": asked, not done
+            found.add("hypothetical")
         if self._reported(predicate, entry):
             found.add("reported")
         return next((m for m in MODALITY_ORDER if m in found), "asserted")
