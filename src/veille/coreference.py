@@ -8,7 +8,8 @@ is a country whose article agrees with it ("Le Mali a quitté le G5, dont il dé
 that country.
 Impersonal "il" ("il y a", "il faut", "il s'agit", "il est probable que") is left alone.
 A possessive in a clause whose subject names a country, organization or group is that
-subject's ("La Russie poursuivra son offensive"). "Le pays" or "ce pays", with no complement
+subject's ("La Russie poursuivra son offensive"), or, in an infinitive clause under a verb of
+object control, that object's ("a appelé la Russie à cesser ses frappes"). "Le pays" or "ce pays", with no complement
 saying which, is the country named last (as a
 subject first, by the same rule). Each
 resolved pronoun is added to its entity as a ``pronoun`` mention, which the event and quotation
@@ -25,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
 from .records import Entity, Mention
-from .syntax import clause_verb, morph
+from .syntax import clause_verb, morph, object_controller
 
 WINDOW = 2  # sentences before the pronoun's own
 SUBJECT_PRONOUNS = frozenset({"il", "elle", "-il", "-elle"})
@@ -115,7 +116,10 @@ def _mentions(
 def _subject_owner(token: Token, actors: list[tuple[int, int, str]]) -> str | None:
     """The country, organization or group that is the subject of the clause of the noun the
     possessive ``token`` determines, if one is."""
-    subjects = [c for c in clause_verb(token.head).children if c.dep_ in ("nsubj", "nsubj:pass")]
+    verb = clause_verb(token.head)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not subjects:
+        subjects = object_controller(verb)  # "a appelé la Russie à cesser ses frappes": Russia's
     if not subjects or subjects[0].i > token.i:
         return None
     start, end = subjects[0].idx, subjects[0].idx + len(subjects[0].text)
