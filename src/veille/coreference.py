@@ -9,9 +9,9 @@ that country.
 Impersonal "il" ("il y a", "il faut", "il s'agit", "il est probable que") is left alone.
 A possessive in a clause whose subject names a country, organization or group is that
 subject's ("La Russie poursuivra son offensive"), or, in an infinitive clause under a verb of
-object control, that object's ("a appelé la Russie à cesser ses frappes"). "Le pays" or "ce pays", with no complement
-saying which, is the country named last (as a
-subject first, by the same rule). Each
+object control, that object's ("a appelé la Russie à cesser ses frappes"). "Le pays" or "ce
+pays", with no complement saying which, is the country named last (as a subject first, by the
+same rule). Each
 resolved pronoun is added to its entity as a ``pronoun`` mention, which the event and quotation
 components then use like any other mention.
 """
