@@ -958,3 +958,11 @@ def test_what_a_demand_asks_for_is_not_asserted(pipeline: Pipeline) -> None:
     assert ("050", "SYR", "ISR", "hypothetical") in urged
     stop = _coded(_run(pipeline, "Le Brésil a appelé la Russie à cesser ses frappes contre l'Ukraine."))
     assert ("195", "RUS", "UKR", "asserted") in stop  # ("ses": Russia's, whom the appeal is to)
+
+
+@pytest.mark.model
+def test_a_purpose_parsed_as_qualifying_the_object_is_the_subjects(pipeline: Pipeline) -> None:
+    text = "Le ministère philippin a convoqué lundi un diplomate chinois pour protester contre ce nouvel incident."
+    coded = _coded(_run(pipeline, text))
+    assert ("114", "PHL", "CHN", "asserted") in coded
+    assert not any(source == "CHN" for _, source, _, _ in coded)  # the diplomate protests nothing

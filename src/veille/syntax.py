@@ -271,6 +271,9 @@ def logical_subjects(token: Token) -> list[Token]:
             return inherited
     if token.dep_ == "acl:relcl":
         return []  # "qui" is the subject when there is one; else the relative says nothing more
+    if token.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in token.children):
+        # "a convoqué un diplomate chinois pour protester": a purpose is the clause's subject's
+        return logical_subjects(clause_verb(head)) if head.pos_ in ("NOUN", "PROPN") else []
     if (
         token.dep_ == "acl"
         and head.pos_ in ("NOUN", "PROPN")
