@@ -966,3 +966,25 @@ def test_a_purpose_parsed_as_qualifying_the_object_is_the_subjects(pipeline: Pip
     coded = _coded(_run(pipeline, text))
     assert ("114", "PHL", "CHN", "asserted") in coded
     assert not any(source == "CHN" for _, source, _, _ in coded)  # the diplomate protests nothing
+
+
+@pytest.mark.model
+def test_an_event_in_a_part_of_the_day_is_dated_by_that_day(pipeline: Pipeline) -> None:
+    text = "Le Soudan et le Tchad ont signé samedi soir à Djeddah un accord de trêve."
+    result = _run(pipeline, text, date="2023-05-21")  # a Sunday
+    (evening,) = (t for t in result.times if "soir" in t.text)
+    assert evening.value == "2023-05-20TEV"  # the time expression keeps its evening
+    signed = [(e.date, e.date_precision) for e in result.events if e.code == "057"]
+    assert signed == [("2023-05-20", "day")] * 2
+
+
+@pytest.mark.model
+def test_representatives_of_two_parties_joined_to_the_noun_act_for_both(pipeline: Pipeline) -> None:
+    # "des Forces…" parsed as a conjunct of "représentants", not of "armée".
+    text = (
+        "Les représentants de l'armée soudanaise et des Forces de soutien rapide (FSR) ont signé "
+        "dimanche à Djeddah un accord de trêve de dix jours."
+    )
+    result = _run(pipeline, text)
+    signers = {(e.source, e.target) for e in result.events if e.code == "057"}
+    assert signers == {("SDN", "rsf"), ("rsf", "SDN")}

@@ -276,7 +276,15 @@ class ActorFinder:
             head = head.head  # the first of coordinated phrases (not "le chancelier, Olaf Scholz")
         found: list[Actor] = []
         # Not a conjunct with a preposition of its own ("par Macron à Paris puis à Marseille").
-        conjuncts = [c for c in head.conjuncts if c.i > head.i and case_of(c) in (None, case_of(head))]
+        # (But "les représentants de l'armée et des FSR", parsed with "FSR" joined to
+        # "représentants", are of both.)
+        of = [n.i for n in head.children if n.dep_.startswith("nmod") and case_of(n) == "de"]
+        conjuncts = [
+            c
+            for c in head.conjuncts
+            if c.i > head.i
+            and (case_of(c) in (None, case_of(head)) or (case_of(c) == "de" and of and of[0] < c.i))
+        ]
         if not conjuncts and head.i in self.mentioned:
             # "New Delhi et Pékin", parsed with "Pékin" the conjunct of "Delhi", not of "New".
             start = self.mentioned[head.i][0].start

@@ -1110,11 +1110,11 @@ class _Coding(ActorFinder):
                 if time.type not in ("DATE", "TIME") or not self._governs(anchor, tokens):
                     continue
                 value = time.value
-                if time.type == "TIME" and value[11:12].isdigit():
-                    value = value[:10]  # a clock time dates the event to its day; "TNI" (night) stays
                 if value.endswith("TNI") and NIGHT_ACROSS.search(time.text):
                     # "dans la nuit de jeudi à vendredi": dated, as the news is, by the morning after.
                     value = (dt.date.fromisoformat(value[:10]) + dt.timedelta(days=1)).isoformat()
+                if time.type == "TIME" and value[10:11] == "T":
+                    value = value[:10]  # a clock time or a part of the day dates the event to its day
                 if value == "PRESENT_REF":
                     return self.date, date_precision(
                         self.date
