@@ -839,7 +839,7 @@ def test_approving_an_agreement_with_another_is_one_sided(pipeline: Pipeline) ->
 
 
 @pytest.mark.model
-def test_arming_seizing_reconsidering_extending_a_truce_and_applying_sanctions_are_coded(
+def test_lexicon_entries_of_december_2026_are_coded(
     pipeline: Pipeline,
 ) -> None:
     armed = _coded(
@@ -858,6 +858,13 @@ def test_arming_seizing_reconsidering_extending_a_truce_and_applying_sanctions_a
         _run(pipeline, "Ankara, qui n'applique pas les sanctions contre la Russie, a été critiquée.")
     )
     assert ("163", "TUR", "RUS", "negated") in applied
+    # A tribute to victims is empathy (018), a tribute to someone's courage praise (051).
+    mourned = _coded(_run(pipeline, "La ministre congolaise a rendu hommage aux victimes du conflit."))
+    assert ("018", "COD", None, "asserted") in mourned
+    praised = _coded(
+        _run(pipeline, "Le président français a rendu hommage au courage des soldats ukrainiens.")
+    )
+    assert ("051", "FRA", "UKR", "asserted") in praised
 
 
 @pytest.mark.model
