@@ -405,14 +405,7 @@ class _Coding(ActorFinder):
         talks = []
         for index, found in parties.items():
             for (a, (event, a_text)), (b, (_, b_text)) in itertools.permutations(found.items(), 2):
-                held = dataclasses.replace(
-                    event,
-                    source=a,
-                    source_text=a_text,
-                    target=b,
-                    target_text=b_text,
-                    rule=re.sub(r"source=\S+ target=\S+", "source=parties target=parties", event.rule),
-                )
+                held = _between(event, (a, a_text), (b, b_text), "parties")
                 talks.append(_recoded(held, self.triggers[index].code))
         return talks
 
@@ -437,23 +430,8 @@ class _Coding(ActorFinder):
             if not earlier:
                 continue
             last = earlier[-1]
-            for (a, a_text), (b, b_text) in (
-                ((last.source, last.source_text), (last.target, last.target_text)),
-                ((last.target, last.target_text), (last.source, last.source_text)),
-            ):
-                placed.append(
-                    dataclasses.replace(
-                        event,
-                        id=_event_id(event.trigger.start, event.code, a, b),
-                        source=a,
-                        source_text=a_text,
-                        target=b,
-                        target_text=b_text,
-                        rule=event.rule.replace(
-                            "source=shared target=shared", "source=discourse target=discourse"
-                        ),
-                    )
-                )
+            one, other = (last.source, last.source_text), (last.target, last.target_text)
+            placed += [_between(event, one, other, "discourse"), _between(event, other, one, "discourse")]
         return placed
 
     def _addressed(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
@@ -1184,6 +1162,25 @@ def _recoded(event: Event, code: str) -> Event:
         id=_event_id(event.trigger.start, code, event.source, event.target),
         rule=event.rule.replace(f" {event.code} ", f" {code} ", 1),
         **_code_fields(code),
+    )
+
+
+def _between(
+    event: Event,
+    source: tuple[str | None, TextSpan | None],
+    target: tuple[str | None, TextSpan | None],
+    how: str,
+) -> Event:
+    """``event`` between ``source`` and ``target`` (each an entity and its words), both inferred
+    ``how`` (named in ``rule``)."""
+    return dataclasses.replace(
+        event,
+        id=_event_id(event.trigger.start, event.code, source[0], target[0]),
+        source=source[0],
+        source_text=source[1],
+        target=target[0],
+        target_text=target[1],
+        rule=re.sub(r"source=\S+ target=\S+", f"source={how} target={how}", event.rule),
     )
 
 

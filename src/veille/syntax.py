@@ -551,4 +551,5 @@ def _regular_future(word: Token) -> bool:
     "e") and a future ending ("rendre" → "rendra", "frapper" → "frapperont")."""
     lemma = word.lemma_.lower()
     stem = lemma[:-1] if lemma.endswith("re") else lemma
-    return stem.endswith("r") and word.lower_ in {stem + ending for ending in FUTURE_ENDINGS}
+    form = word.lower_
+    return stem.endswith("r") and form.startswith(stem) and form[len(stem) :] in FUTURE_ENDINGS
