@@ -995,3 +995,53 @@ def test_representatives_of_two_parties_joined_to_the_noun_act_for_both(pipeline
     result = _run(pipeline, text)
     signers = {(e.source, e.target) for e in result.events if e.code == "057"}
     assert signers == {("SDN", "rsf"), ("rsf", "SDN")}
+
+
+@pytest.mark.model
+def test_two_statement_verbs_of_one_speaker_are_two_events_and_a_participle_is_no_incise(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Le ministre allemand des Finances a jugé le plan prématuré, tout en assurant que son "
+        "gouvernement resterait ouvert à la discussion."
+    )
+    statements = [e for e in _run(pipeline, text).events if e.code == "010"]
+    assert [e.trigger.text for e in statements] == ["a jugé", "assurant"]
+    # The gerund says what the speaker adds: it does not make the main verb reported words.
+    assert all(e.modality == "asserted" for e in statements)
+
+
+@pytest.mark.model
+def test_a_word_with_a_negated_use_of_its_own_takes_it_only_when_negated(pipeline: Pipeline) -> None:
+    declined = _coded(_run(pipeline, "Le ministre irakien du Pétrole n'a pas précisé le calendrier."))
+    assert declined == {("011", "IRQ", None, "asserted")}
+    said = _coded(_run(pipeline, "Le ministre irakien du Pétrole a précisé le calendrier."))
+    assert said == {("010", "IRQ", None, "asserted")}
+
+
+@pytest.mark.model
+def test_a_speech_verb_marked_clause_reports_words_only_with_a_clause_or_as_an_incise(
+    pipeline: Pipeline,
+) -> None:
+    holds = "Le président nigérian, qui assure la présidence de la Cédéao, a reçu son homologue béninois."
+    assert not any(e.code == "010" for e in _run(pipeline, holds).events)
+    launched = "L'appel à l'aide lancé par le Premier ministre haïtien est resté sans réponse."
+    assert not any(e.code == "010" for e in _run(pipeline, launched).events)
+    said = "« Le monde change », a lancé le président russe devant ses homologues chinois et indien."
+    assert ("010", "RUS", None, "asserted") in _coded(_run(pipeline, said))
+    # ("« … », a assuré le ministre": the parser may take the incise's subject for an object)
+    incise = "« Nous poursuivrons nos efforts », a assuré jeudi le ministre nigérian des Affaires étrangères."
+    assert ("010", "NGA", None, "asserted") in _coded(_run(pipeline, incise))
+
+
+@pytest.mark.model
+def test_a_role_right_before_a_verb_left_without_subject_is_its_subject(pipeline: Pipeline) -> None:
+    # The parser hangs "le chef de l'Etat russe" on "programme", and "répondu" on "Interrogé".
+    text = (
+        "Interrogé sur une éventuelle aide au programme spatial de Pyongyang, le chef de l'Etat "
+        "russe a répondu que les deux pays coopéraient déjà."
+    )
+    assert ("010", "RUS", None, "asserted") in _coded(_run(pipeline, text))
+    # Not when the verb has a subject of its own that names no actor.
+    text = "Toute coopération militaire avec Pyongyang violerait les résolutions de l'ONU."
+    assert not any(e.source for e in _run(pipeline, text).events)

@@ -36,6 +36,7 @@ def _kb() -> KnowledgeBase:
             "names": {"fr": ["Guido de Marco", "de Marco"]},
         },
         {"id": "caspian", "type": "location", "name": "Caspian Sea", "names": {"fr": ["mer Caspienne"]}},
+        {"id": "le-monde", "type": "organization", "name": "Le Monde", "names": {"fr": ["Le Monde"]}},
     ]
     return KnowledgeBase(entity_from_record(r) for r in rows)
 
@@ -70,6 +71,8 @@ def test_case_matters_for_capitalized_names_and_acronyms() -> None:
     assert _found("nous, les us et coutumes, la corée") == []
     assert _found("L'UE et les US.") == [("UE", ("eu",), "name"), ("US", ("USA",), "name")]
     assert _found("sur la mer Caspienne") == [("mer Caspienne", ("caspian",), "name")]
+    # Past a leading article, which any sentence capitalizes, the next word's capital decides.
+    assert _found("« Le monde change. » Le Monde l'écrit.") == [("Le Monde", ("le-monde",), "name")]
 
 
 def test_names_stop_at_word_boundaries_including_hyphens() -> None:

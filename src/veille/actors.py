@@ -237,7 +237,11 @@ class ActorFinder:
             anchor = anchor.head  # "Madrid et Rabat pourraient signer": left of "pourraient"
         if passive(anchor):
             return []
-        for word in reversed(token.doc[self.sent(token).start : anchor.i]):
+        start = self.sent(token).start
+        adjacent = self._adjacent_name(start, anchor)
+        if adjacent is not None:
+            return [adjacent]
+        for word in reversed(token.doc[start : anchor.i]):
             if word.text == "," and word.i > 0:
                 # "Téhéran, qui soutient les rebelles, a condamné": the antecedent of the relative;
                 # "Le président serbe, Aleksandar Vucic, dément": a name closing a subject group.
@@ -255,6 +259,22 @@ class ActorFinder:
             if self.mention_actor(word):
                 return [word]
         return []
+
+    def _adjacent_name(self, start: int, verb: Token) -> Token | None:
+        """The head of a name or role ending right before ``verb`` (but for its auxiliaries),
+        however the parser attached it: "Interrogé sur le programme de Pyongyang, le chef de
+        l'Etat russe a répondu…", parsed with "chef" in apposition to "programme"."""
+        if any(c.dep_.startswith("nsubj") for c in verb.children):
+            return None  # a subject naming no actor: "toute coopération avec Pyongyang violerait"
+        end = verb.i
+        while end > start and verb.doc[end - 1].pos_ == "AUX":
+            end -= 1
+        found = self.mentioned.get(end - 1) if end > start else None
+        if found is None or found[1] == "pronoun":
+            return None
+        covered = {i for i in range(start, end) if self.mentioned.get(i, (None,))[0] == found[0]}
+        heads = [verb.doc[i] for i in sorted(covered) if verb.doc[i].head.i not in covered]
+        return heads[0] if len(heads) == 1 else None
 
     def actors(self, head: Token) -> list[Actor]:
         """The actors a phrase head names, one per coordinated phrase."""

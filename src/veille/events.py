@@ -80,6 +80,8 @@ from .syntax import (
 )
 from .times import date_precision
 
+# What precedes the verb of an incise: "« … », a lancé X", "…, a-t-il lancé".
+INCISE_OPENERS = frozenset({",", "»", "”", '"'})
 # Roots whose target, when no slot gives one, is who the complement clause is about.
 CONTENT_TARGET_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
 # Verbal acts: a statement that only reports one of its speaker's is that act.
@@ -174,8 +176,19 @@ class EventCoder:
                 lemma = self.verb_forms[form]
             elif pos == "VERB" and (lemma, pos) not in self.lexicon:
                 lemma = self.verb_forms.get(form, lemma)
-            for entry in self.lexicon.get((lemma, pos), ()):
+            entries = self.lexicon.get((lemma, pos), ())
+            if len({"negative" in e.flags for e in entries}) > 1:
+                # A word with a negated use of its own ("n'a pas précisé": declined to comment)
+                # and a plain one takes the one its negation calls for.
+                denied = negated(token)
+                entries = sorted(
+                    (e for e in entries if denied or "negative" not in e.flags),
+                    key=lambda e: (-e.specificity, "negative" not in e.flags),
+                )
+            for entry in entries:
                 if entry.reflexive and not reflexive(token):
+                    continue
+                if "clause" in entry.flags and not _reports_words(token):
                     continue
                 if entry.extra and not all(
                     word in (near := near or near_lemmas(token)) for word in entry.extra
@@ -234,13 +247,14 @@ class _Coding(ActorFinder):
             for event in self._events(self.doc[i], entry):
                 events.append(event)
                 token_of[event.id] = i
-        events = _unique(events)
+        verbs = frozenset(e.id for e in events if self.doc[token_of[e.id]].pos_ == "VERB")
+        events = _unique(events, verbs)
         kept = sorted(
             (e for e in events if not _subsumed(e, events) and not self._said_as_act(e, events, token_of)),
             key=lambda e: e.trigger.start,
         )
         kept = self._mediated_between(self._judged_acts(self._refusals(kept, token_of), token_of), token_of)
-        kept = _unique(self._addressed(self._shared(kept), token_of))
+        kept = _unique(self._addressed(self._shared(kept), token_of), verbs)
         # Countries reached through an adjective or "nous" become entities only when an event uses them.
         used = {span.start for e in kept for span in (e.source_text, e.target_text) if span is not None}
         named = {m.start for e in self.entities for m in e.mentions}
@@ -1057,8 +1071,11 @@ class _Coding(ActorFinder):
                 and child.i > predicate.i
                 and self._speech(child)
                 and not any(c.dep_ == "mark" for c in child.children)
+                and not present_participle(child)
+                and "Inf" not in morph(child, "VerbForm")
             ):
-                return True  # an incise: "…, a-t-il déclaré" (not "…, sans préciser")
+                # an incise: "…, a-t-il déclaré" (not "…, sans préciser", "…, estimant que")
+                return True
             if child.dep_.startswith("obl") and case_of(child) == "selon":
                 return True
         node = predicate
@@ -1136,6 +1153,18 @@ def _subsumed(event: Event, events: list[Event]) -> bool:
     )
 
 
+def _reports_words(verb: Token) -> bool:
+    """Whether ``verb`` has a complement clause ("a assuré que…", "assurant avoir agi seul") or
+    is the verb of an incise ("« … », a lancé le président", "…, a-t-il lancé"), not an acl
+    participle ("l'appel lancé par")."""
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
+        return True
+    before = verb.i - 1
+    while before > 0 and verb.doc[before].pos_ in ("AUX", "ADV", "PRON"):
+        before -= 1
+    return verb.doc[before].text in INCISE_OPENERS and not verb.dep_.startswith("acl")
+
+
 def _judgement(code: str) -> bool:
     """Whether ``code`` judges something: criticism or rejection (JUDGEMENT_ROOTS), or praise."""
     return code[:2] in JUDGEMENT_ROOTS or code == "051"
@@ -1197,14 +1226,16 @@ def _retargeted(event: Event, target: str, text: TextSpan | None, how: str) -> E
     )
 
 
-def _unique(events: list[Event]) -> list[Event]:
-    """``events`` without repeats of one code between the same actors in one sentence."""
-    seen: set[tuple[str, str | None, str | None, CharSpan]] = set()
+def _unique(events: list[Event], verbs: frozenset[str] = frozenset()) -> list[Event]:
+    """``events`` without repeats of one code between the same actors in one sentence, but for
+    two verbs' (``verbs``: ids), which are two acts ("a jugé …, tout en assurant que …")."""
+    seen: dict[tuple[str, str | None, str | None, CharSpan], list[Event]] = {}
     unique: list[Event] = []
     for event in events:
         key = (event.code, event.source, event.target, event.sentence)
-        if key not in seen:
-            seen.add(key)
+        earlier = seen.setdefault(key, [])
+        if all(e.id in verbs and event.id in verbs and e.trigger != event.trigger for e in earlier):
+            earlier.append(event)
             unique.append(event)
     return unique
 

@@ -3,17 +3,20 @@
 Folding (lowercase, accents off, typographic apostrophes and dashes made plain) keeps the text's
 length, so a match in the folded copy has the same offsets in the original. A match must start
 and end at word boundaries and respect the name's case: a name written with a capital needs a
-capital in the text, and an acronym ("UE", "US") must stand in capitals.
+capital in the text (past a leading article: "Le Monde" is not "Le monde change"), and an
+acronym ("UE", "US") must stand in capitals.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
 from .kb import KnowledgeBase
 
+ARTICLE = re.compile(r"(?:le|la|les|the)\s+|l'", re.IGNORECASE)
 _PLAIN = {"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-", "\u00a0": " ", "\u202f": " "}  # noqa: RUF001
 
 
@@ -69,6 +72,11 @@ def _is_acronym(name: str) -> bool:
 def _case_fits(form: str, text: str) -> bool:
     if _is_acronym(form):
         return all(not ch.isalpha() or ch.isupper() for ch in text)
+    # A leading article is capitalized at the start of any sentence: the capital that tells
+    # "Le Monde" from "Le monde change" is the next word's.
+    form_article, text_article = ARTICLE.match(form), ARTICLE.match(text)
+    if form_article and text_article:
+        form, text = form[form_article.end() :], text[text_article.end() :]
     first = next((ch for ch in form if ch.isalpha()), "")
     seen = next((ch for ch in text if ch.isalpha()), "")
     return not first.isupper() or seen.isupper()

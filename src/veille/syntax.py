@@ -201,9 +201,11 @@ def own_subjects(token: Token) -> list[Token]:
 
     # An inverted pronoun is the subject of its incise, whatever else the parser hung there; of
     # two subjects ("Le président ukrainien, Volodymyr Zelensky, a salué"), the name, else the
-    # nearer ("Membre de l'alliance…, le pays n'a pas condamné").
-    def rank(c: Token) -> tuple[bool, bool, int]:
-        return not c.lower_.startswith("-"), c.pos_ != "PROPN", abs(c.i - token.i)
+    # nearer ("Membre de l'alliance…, le pays n'a pas condamné"); after the verb, the nearer
+    # ("», a lancé le président russe devant ses homologues…, sud-africain Cyril Ramaphosa").
+    def rank(c: Token) -> tuple[bool, int, bool, int]:
+        after = c.i - token.i if c.i > token.i else 0
+        return not c.lower_.startswith("-"), after, c.pos_ != "PROPN", abs(c.i - token.i)
 
     subjects = sorted(found, key=rank)[:1]
     head = token.head
