@@ -1045,3 +1045,18 @@ def test_a_role_right_before_a_verb_left_without_subject_is_its_subject(pipeline
     # Not when the verb has a subject of its own that names no actor.
     text = "Toute coopération militaire avec Pyongyang violerait les résolutions de l'ONU."
     assert not any(e.source for e in _run(pipeline, text).events)
+
+
+@pytest.mark.model
+def test_an_incise_closing_the_sentence_parsed_as_a_relative_clause_says_the_sentence(
+    pipeline: Pipeline,
+) -> None:
+    # The parser hangs "a annoncé" on "contrat" as a relative clause without relative word.
+    text = (
+        "L'Inde a signé lundi avec la France un contrat portant sur l'achat de 26 avions de combat "
+        "Rafale Marine, destinés à son porte-avions, pour un montant d'environ 630 milliards de "
+        "roupies, soit plus de 6,5 milliards d'euros, a annoncé le ministère indien de la Défense."
+    )
+    coded = _coded(_run(pipeline, text))
+    assert ("010", "IND", "FRA", "asserted") in coded
+    assert ("057", "IND", "FRA", "reported") in coded

@@ -745,6 +745,10 @@ class _Coding(ActorFinder):
             return quoted
         head = token.head
         inverted = {w.i for w in self.inverted_subject(token)}
+        if self._closing_incise(token):
+            # "L'Inde a signé avec la France un contrat…, a annoncé le ministère", parsed as a
+            # relative clause of "contrat": what it says is all its sentence says before it.
+            return list(self.doc[self.sent(token).start : token.left_edge.i])
         if (
             token.dep_ in ("parataxis", "conj", *(("advcl",) if inverted else ()))
             and head.i < token.i
@@ -758,6 +762,24 @@ class _Coding(ActorFinder):
             return [w for w in head.subtree if w.i not in own]
         own = {w.i for c in own_subjects(token) for w in c.subtree}  # (with its conjuncts)
         return [w for w in token.subtree if w.i not in own and w.i != token.i]
+
+    def _closing_incise(self, token: Token) -> bool:
+        """Whether ``token`` is a statement verb closing its sentence as an incise that the
+        parser took for a relative clause without relative word ("…un contrat pour 6 milliards
+        d'euros, a annoncé le ministère indien")."""
+        sentence = self.sent(token)
+        return (
+            token.dep_ == "acl:relcl"
+            and self._speech(token)
+            and token.head.i < token.i
+            and not any(c.lower_ in RELATIVES or c.dep_.startswith("nsubj") for c in token.children)
+            and self.doc[token.left_edge.i - 1].text == ","
+            and bool(self.inverted_subject(token))
+            and all(
+                w.is_punct or w.is_space or w.i <= token.right_edge.i
+                for w in self.doc[token.i : sentence.end]
+            )
+        )
 
     def _trigger_span(self, token: Token, entry: Trigger) -> TextSpan:
         """The trigger's words: the token with its auxiliaries, reflexive and negation."""
@@ -1078,6 +1100,11 @@ class _Coding(ActorFinder):
                 return True
             if child.dep_.startswith("obl") and case_of(child) == "selon":
                 return True
+        if any(
+            w.i in self.triggers and w.left_edge.i > predicate.i and self._closing_incise(w)
+            for w in self.doc[predicate.i + 1 : self.sent(predicate).end]
+        ):
+            return True  # "L'Inde a signé un contrat…, a annoncé le ministère" (see _closing_incise)
         node = predicate
         while node.head.i != node.i:
             partner = coordinated_verb(node)
