@@ -66,6 +66,12 @@ def test_a_subject_pronoun_continues_its_sentence_subject_a_country_of_its_gende
     first, second = (match.start() for match in re.finditer(r"\bil\b", text))
     assert pronouns.get("NER") == [first]  # "le Niger … il": the country
     assert second in pronouns.get("emmanuel-macron", [])  # "la France … il": not her, him
+    # A capital standing for its country, named without article, takes "il".
+    text = "Donald Trump a salué l'accord. Téhéran a salué la paix mais a prévenu qu'il ne céderait rien."
+    doc = _doc(pipeline, text)
+    pronouns = {e.id: [m.start for m in e.mentions if m.kind == "pronoun"] for e in doc._.veille_entities}
+    assert text.index("il ne céderait") in {start for starts in pronouns.values() for start in starts}
+    assert text.index("il ne céderait") not in pronouns.get("donald-trump", [])
 
 
 def test_a_possessive_belongs_to_its_clauses_country_subject(pipeline: Pipeline) -> None:

@@ -4,8 +4,8 @@ A deliberately simple, explainable rule rather than a statistical model: a third
 subject pronoun (including the inverted "-t-il" of an incise) or possessive determiner refers to
 the person mentioned last before it as a subject, else the person mentioned last, within the
 same sentence or the ``WINDOW`` sentences before; but when the last subject of its own sentence
-is a country whose article agrees with it ("Le Mali a quitté le G5, dont il dénonçait…"), it is
-that country.
+is a country whose article agrees with it ("Le Mali a quitté le G5, dont il dénonçait…"), or,
+for "il", a capital standing for its country ("Téhéran a prévenu qu'il…"), it is that country.
 Impersonal "il" ("il y a", "il faut", "il s'agit", "il est probable que") is left alone.
 A possessive in a clause whose subject names a country, organization or group is that
 subject's ("La Russie poursuivra son offensive"), or, in an infinitive clause under a verb of
@@ -49,6 +49,7 @@ class PronounResolver:
         entities: list[Entity] = list(doc._.veille_entities or ())
         persons = _mentions(entities, "person")
         countries = _mentions(entities, "country", kinds=("name",))  # not "Moscou" for Russia
+        capitals = _mentions(entities, "country", kinds=("metonym",))  # but "Téhéran a prévenu qu'il…"
         sentence_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         added: dict[str, list[Mention]] = {}
         actors = (
@@ -78,14 +79,10 @@ class PronounResolver:
                 sentence = _window_start(sentence_starts, token.idx, 0)
                 subjects = sorted(
                     p
-                    for p in (*persons, *countries)
+                    for p in (*persons, *countries, *capitals)
                     if sentence <= p[0] and p[1] <= token.idx and _subject_at(doc, p[0])
                 )
-                if (
-                    subjects
-                    and subjects[-1] not in persons
-                    and _gender_at(doc, subjects[-1][0]) == _PRONOUN_GENDER.get(token.lower_)
-                ):
+                if subjects and subjects[-1] not in persons and _agrees(doc, subjects[-1], token.lower_):
                     before = subjects[-1:]
             if before:
                 # A subject pronoun continues the last subject ("Poutine rencontrera Tokaïev.
@@ -144,6 +141,13 @@ def _subject_at(doc: Doc, start: int) -> bool:
             return False
         word = word.head
     return False
+
+
+def _agrees(doc: Doc, mention: tuple[int, int, str], pronoun: str) -> bool:
+    """Whether a country's name agrees with ``pronoun`` by its article ("le Mali": "il"); a
+    city standing for its country, named without article, takes "il" ("Pékin a assuré qu'il…")."""
+    gender = _gender_at(doc, mention[0])
+    return gender == _PRONOUN_GENDER.get(pronoun) or (gender is None and pronoun == "il")
 
 
 def _gender_at(doc: Doc, start: int) -> str | None:
