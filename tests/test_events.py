@@ -1060,3 +1060,17 @@ def test_an_incise_closing_the_sentence_parsed_as_a_relative_clause_says_the_sen
     coded = _coded(_run(pipeline, text))
     assert ("010", "IND", "FRA", "asserted") in coded
     assert ("057", "IND", "FRA", "reported") in coded
+
+
+@pytest.mark.model
+def test_an_act_named_again_by_a_noun_without_target_is_not_coded_twice(pipeline: Pipeline) -> None:
+    text = (
+        "La Russie poursuit son offensive contre l'Ukraine depuis février 2022. Le communiqué "
+        "final ne condamne pas l'offensive russe."
+    )
+    result = _run(pipeline, text)
+    country = _countries(result)
+    force = [
+        (country.get(e.source or ""), country.get(e.target or "")) for e in result.events if e.root == "19"
+    ]
+    assert force == [("RUS", "UKR")]

@@ -254,7 +254,7 @@ class _Coding(ActorFinder):
             key=lambda e: e.trigger.start,
         )
         kept = self._mediated_between(self._judged_acts(self._refusals(kept, token_of), token_of), token_of)
-        kept = _unique(self._addressed(self._shared(kept), token_of), verbs)
+        kept = _unique(self._addressed(self._shared(self._named_again(kept, token_of)), token_of), verbs)
         # Countries reached through an adjective or "nous" become entities only when an event uses them.
         used = {span.start for e in kept for span in (e.source_text, e.target_text) if span is not None}
         named = {m.start for e in self.entities for m in e.mentions}
@@ -367,6 +367,31 @@ class _Coding(ActorFinder):
                 continue
             judged.append(_retargeted(event, party.source, party.source_text, "act"))
         return judged
+
+    def _named_again(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
+        """``events`` without an act named by a noun with no target ("Le texte ne condamne pas
+        l'offensive russe") that its source's side did earlier to someone ("depuis son offensive
+        contre l'Ukraine"): the same act named again, which the guide codes once."""
+        kept: list[Event] = []
+        for event in events:
+            index = token_of.get(event.id)
+            again = (
+                index is not None
+                and self.doc[index].pos_ == "NOUN"
+                and event.target is None
+                and event.source is not None
+                and event.root != "01"
+                and any(
+                    e.code[:2] == event.code[:2]
+                    and e.target is not None
+                    and e.trigger.start < event.trigger.start
+                    and self.country(e.source or "") == self.country(event.source)
+                    for e in kept
+                )
+            )
+            if not again:
+                kept.append(event)
+        return kept
 
     def _mediated_between(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
         """``events`` where a mediation (045) with no party named is aimed at the parties of what
