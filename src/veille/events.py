@@ -792,7 +792,6 @@ class _Coding(ActorFinder):
         """Whether ``token`` is a statement verb closing its sentence as an incise that the
         parser took for a relative clause without relative word ("…un contrat pour 6 milliards
         d'euros, a annoncé le ministère indien")."""
-        sentence = self.sent(token)
         return (
             token.dep_ == "acl:relcl"
             and self._speech(token)
@@ -802,7 +801,7 @@ class _Coding(ActorFinder):
             and bool(self.inverted_subject(token))
             and all(
                 w.is_punct or w.is_space or w.i <= token.right_edge.i
-                for w in self.doc[token.i : sentence.end]
+                for w in self.doc[token.i : self.sent(token).end]
             )
         )
 
@@ -1125,9 +1124,12 @@ class _Coding(ActorFinder):
                 return True
             if child.dep_.startswith("obl") and case_of(child) == "selon":
                 return True
+        end = self.sent(predicate).end
         if any(
-            w.i in self.triggers and w.left_edge.i > predicate.i and self._closing_incise(w)
-            for w in self.doc[predicate.i + 1 : self.sent(predicate).end]
+            predicate.i < i < end
+            and self._closing_incise(self.doc[i])
+            and self.doc[i].left_edge.i > predicate.i
+            for i in self.triggers
         ):
             return True  # "L'Inde a signé un contrat…, a annoncé le ministère" (see _closing_incise)
         node = predicate

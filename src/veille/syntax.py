@@ -8,13 +8,17 @@ attached as ``xcomp``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from .records import Modality
 from .sentences import quotations
+
+T = TypeVar("T")
 
 REFLEXIVE = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})  # noqa: RUF001
 PREPOSITIONS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}  # noqa: RUF001
@@ -85,14 +89,40 @@ class WordFilter:
         return found
 
 
+def remembered(function: Callable[[Token], T]) -> Callable[[Token], T]:
+    """``function`` answering once per token of a document, the answers kept in the document's
+    ``user_data`` (asked for the same words many times; the parse no longer changes once
+    veille's components that read it run)."""
+    key = f"veille.{function.__name__}"
+
+    @functools.wraps(function)
+    def once(token: Token) -> T:
+        answers = token.doc.user_data.get(key)
+        if answers is None:
+            answers = token.doc.user_data[key] = {}
+        if token.i not in answers:
+            answers[token.i] = function(token)
+        answer: T = answers[token.i]
+        return answer
+
+    return once
+
+
 def morph(token: Token, name: str) -> list[str]:
     """The values of ``token``'s morphological feature ``name``: ``token.morph.get(name)``, read
-    from the analysis string (several times cheaper, and asked for every candidate word)."""
+    once per token from the analysis string (several times cheaper, and asked for every
+    candidate word)."""
+    return _features(token).get(name, [])
+
+
+@remembered
+def _features(token: Token) -> dict[str, list[str]]:
+    features: dict[str, list[str]] = {}
     for item in str(token.morph).split("|"):
         key, _, values = item.partition("=")
-        if key == name:
-            return values.split(",")
-    return []
+        if values:
+            features[key] = values.split(",")
+    return features
 
 
 def participle(token: Token) -> bool:
@@ -124,6 +154,7 @@ def near_lemmas(token: Token) -> set[str]:
     }
 
 
+@remembered
 def case_of(token: Token) -> str | None:
     """The preposition introducing ``token`` ("au" → "à", "du" → "de"), if any."""
     for child in token.children:
@@ -151,6 +182,7 @@ def present_participle(token: Token) -> bool:
     return "Part" in morph(token, "VerbForm") and "Pres" in morph(token, "Tense")
 
 
+@remembered
 def passive(token: Token) -> bool:
     """Whether ``token`` is a passive verb (its subject undergoes it)."""
     if token.lemma_ in ETRE_VERBS:
