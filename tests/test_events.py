@@ -1074,3 +1074,16 @@ def test_an_act_named_again_by_a_noun_without_target_is_not_coded_twice(pipeline
         (country.get(e.source or ""), country.get(e.target or "")) for e in result.events if e.root == "19"
     ]
     assert force == [("RUS", "UKR")]
+
+
+@pytest.mark.model
+def test_a_text_says_what_its_authors_say_and_a_movement_breaking_out_is_a_protest(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Le Conseil de sécurité de l'ONU a adopté lundi une résolution exigeant un cessez-le-feu au Soudan."
+    )
+    demands = [e for e in _run(pipeline, text).events if e.code == "107"]
+    assert [e.source for e in demands] == ["un-security-council"]
+    text = "Un vaste mouvement a éclaté jeudi soir dans la capitale géorgienne."
+    assert ("141", None, None, "asserted") in _coded(_run(pipeline, text))

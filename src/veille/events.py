@@ -96,6 +96,10 @@ JUDGEMENT_ROOTS = frozenset({"11", "12"})
 # Roots of force, whose target, when no slot gives one, is the country where what it strikes lies
 # ("a frappé neuf sites au Pakistan").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+# Texts that say what their authors say ("une résolution exigeant…").
+TEXT_NOUNS = frozenset(
+    {"résolution", "déclaration", "texte", "communiqué", "motion", "lettre", "appel", "rapport", "document"}
+)
 DEMAND_ROOTS = frozenset({"02", "10"})  # appeals and demands: what they ask for is not done
 # Passive verbs whose subject undergoes the act named as their agent ("visé par des sanctions").
 UNDERGOING_VERBS = frozenset({"viser", "cibler", "frapper", "toucher", "atteindre", "sanctionner"})
@@ -961,10 +965,19 @@ class _Coding(ActorFinder):
             yield logical_subjects(token)
             if object_controller(token) and not own_subjects(token):
                 return  # the object named does it, even when it names no actor
+            yield self._author(token)
             yield self._incise_subject(token)
             yield self.left_subject(token)
         else:
             yield self._slot_heads(token, slot)
+
+    def _author(self, token: Token) -> list[Token]:
+        """For a participle qualifying a text that a verb has for object ("a adopté une résolution
+        exigeant un cessez-le-feu"), who does that verb: a text says what its authors say."""
+        text = token.head
+        if token.dep_ != "acl" or text.lemma_.lower() not in TEXT_NOUNS or text.dep_ != "obj":
+            return []
+        return logical_subjects(text.head)
 
     def _incise_subject(self, token: Token) -> list[Token]:
         """For a gerund, infinitive or coordinated verb that follows the verb of an incise, that
