@@ -1087,3 +1087,12 @@ def test_a_text_says_what_its_authors_say_and_a_movement_breaking_out_is_a_prote
     assert [e.source for e in demands] == ["un-security-council"]
     text = "Un vaste mouvement a éclaté jeudi soir dans la capitale géorgienne."
     assert ("141", None, None, "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_an_unnamed_person_stands_for_no_one(pipeline: Pipeline) -> None:
+    # (an institution named by a common noun and an adjective stands for its country, a person not)
+    text = "La Pologne a obtenu un délai supplémentaire, a indiqué un diplomate européen."
+    assert not any(e.source == "eu" for e in _run(pipeline, text).events)
+    text = "Le ministère polonais a annoncé un délai supplémentaire."
+    assert ("010", "POL", None, "asserted") in _coded(_run(pipeline, text))

@@ -158,3 +158,8 @@ def test_a_word_judged_in_a_passive_is_said_by_its_agent(pipeline: Pipeline) -> 
         " d'« historique » par le président français, Emmanuel Macron."
     )
     assert _found(_quotes(pipeline, text)) == [("historique", "emmanuel-macron", True)]
+
+
+def test_an_unnamed_person_says_an_incise_for_no_one(pipeline: Pipeline) -> None:
+    text = "La Pologne a obtenu un délai supplémentaire, a indiqué un diplomate européen."
+    assert _found(_quotes(pipeline, text)) == [("La Pologne a obtenu un délai supplémentaire", None, False)]

@@ -58,6 +58,8 @@ PERSON_NOUNS = frozenset(
         *("gouverneur", "maire", "leader", "patron", "patronne", "roi", "reine", "prince", "émir"),
     }
 )
+# Nouns for one person the text leaves unnamed when "un" or "une" introduces them.
+UNNAMED_PERSONS = PERSON_NOUNS | {"diplomate", "responsable", "officiel", "source", "membre", "expert"}
 # Nouns for those who act for someone, who with "son", "sa", "leur" stand for their owner
 # ("son bureau a accusé…" is the person's office).
 ENTOURAGE_NOUNS = frozenset(
@@ -228,7 +230,9 @@ class ActorFinder:
                 continue
             if word.i not in self.pronouns and self.actor(word, depth=0) is not None:
                 return [word]
-        return []
+        # "…, a indiqué un diplomate européen": a subject that stands for no one.
+        first = next((w for w in window if w.pos_ == "NOUN" and not in_phrase_with_case(w)), None)
+        return [first] if first is not None and _unnamed_person(first) else []
 
     def left_subject(self, token: Token) -> list[Token]:
         """The actor named right before a verb the parser left without subject ("ce que Bamako dément")."""
@@ -379,6 +383,8 @@ class ActorFinder:
             return self.adjective_actor(token)  # (the tagger may call "russes" a verb)
         if token.pos_ == "NOUN" and self.kind(self.kb.by_adjective.get(token.lower_, "")) == "group":
             return self.adjective_actor(token)  # "les houthistes ont promis": the group's adjective as a noun
+        if _unnamed_person(token):
+            return None  # "un diplomate européen": someone the text does not name stands for no one
         # A name in apposition, however the parser attached it: "son homologue kazakh Kassym-Jomart Tokaïev".
         stack = [(c, 1) for c in token.children if loose(c)]
         while stack:
@@ -584,6 +590,16 @@ class ActorFinder:
         mention = Mention(token.idx, token.idx + len(token.text), token.text, kind)
         self.unnamed[mention.start] = (record, mention)
         return Actor(record.id, mention.start, mention.end)
+
+
+def _unnamed_person(token: Token) -> bool:
+    """ "un diplomate européen", "une source proche du dossier": one person, not named."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() in UNNAMED_PERSONS
+        and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in token.children)
+        and not any(w.pos_ == "PROPN" for w in token.subtree)
+    )
 
 
 def _antecedent(last: Token) -> Token | None:
