@@ -1096,3 +1096,9 @@ def test_an_unnamed_person_stands_for_no_one(pipeline: Pipeline) -> None:
     assert not any(e.source == "eu" for e in _run(pipeline, text).events)
     text = "Le ministère polonais a annoncé un délai supplémentaire."
     assert ("010", "POL", None, "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_releasing_aid_is_aid_of_its_kind_even_with_no_recipient_named(pipeline: Pipeline) -> None:
+    text = "L'Union européenne a débloqué une aide humanitaire de 12 millions d'euros."
+    assert _coded(_run(pipeline, text)) == {("073", "eu", None, "asserted")}
