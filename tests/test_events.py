@@ -1102,3 +1102,12 @@ def test_an_unnamed_person_stands_for_no_one(pipeline: Pipeline) -> None:
 def test_releasing_aid_is_aid_of_its_kind_even_with_no_recipient_named(pipeline: Pipeline) -> None:
     text = "L'Union européenne a débloqué une aide humanitaire de 12 millions d'euros."
     assert _coded(_run(pipeline, text)) == {("073", "eu", None, "asserted")}
+
+
+@pytest.mark.model
+def test_an_act_joined_to_a_meeting_is_aimed_at_the_meetings_partner(pipeline: Pipeline) -> None:
+    text = (
+        "Le ministre japonais des Affaires étrangères s'est entretenu avec son homologue indien "
+        "et a réaffirmé l'engagement japonais."
+    )
+    assert ("030", "JPN", "IND", "asserted") in _coded(_run(pipeline, text))

@@ -258,7 +258,8 @@ class _Coding(ActorFinder):
             key=lambda e: e.trigger.start,
         )
         kept = self._mediated_between(self._judged_acts(self._refusals(kept, token_of), token_of), token_of)
-        kept = _unique(self._addressed(self._shared(self._named_again(kept, token_of)), token_of), verbs)
+        kept = self._partnered(self._shared(self._named_again(kept, token_of)), token_of)
+        kept = _unique(self._addressed(kept, token_of), verbs)
         # Countries reached through an adjective or "nous" become entities only when an event uses them.
         used = {span.start for e in kept for span in (e.source_text, e.target_text) if span is not None}
         named = {m.start for e in self.entities for m in e.mentions}
@@ -396,6 +397,39 @@ class _Coding(ActorFinder):
             if not again:
                 kept.append(event)
         return kept
+
+    def _partnered(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
+        """``events`` where an act with no target, whose verb is joined by "et" to a meeting of the
+        same source ("s'est entretenu avec son homologue philippin et a réaffirmé l'engagement
+        américain"), is aimed at that meeting's partner."""
+        meetings: dict[int, list[Event]] = {}
+        for event in events:
+            index = token_of.get(event.id)
+            if index is not None and event.root == "04" and event.target is not None:
+                meetings.setdefault(clause_verb(self.doc[index]).i, []).append(event)
+        aimed: list[Event] = []
+        for event in events:
+            index = token_of.get(event.id)
+            if (
+                index is None
+                or event.target is not None
+                or event.source is None
+                or event.root in ("01", "04")
+            ):
+                aimed.append(event)
+                continue
+            verb = clause_verb(self.doc[index])
+            partner = verb.head if verb.dep_ == "conj" else coordinated_verb(verb)
+            home = self.country(event.source)
+            met = (
+                [m for m in meetings.get(partner.i, ()) if self.country(m.source or "") == home]
+                if partner
+                else []
+            )
+            aimed.append(
+                _retargeted(event, met[0].target or "", met[0].target_text, "partner") if met else event
+            )
+        return aimed
 
     def _mediated_between(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
         """``events`` where a mediation (045) with no party named is aimed at the parties of what
