@@ -251,7 +251,7 @@ class _Coding(ActorFinder):
             for event in self._events(self.doc[i], entry):
                 events.append(event)
                 token_of[event.id] = i
-        verbs = frozenset(e.id for e in events if self.doc[token_of[e.id]].pos_ == "VERB")
+        verbs = frozenset(e.trigger.start for e in events if self.doc[token_of[e.id]].pos_ == "VERB")
         events = _unique(events, verbs)
         kept = sorted(
             (e for e in events if not _subsumed(e, events) and not self._said_as_act(e, events, token_of)),
@@ -333,6 +333,14 @@ class _Coding(ActorFinder):
             aimed += [_retargeted(recoded, t, text, "refused") for t, text in targets.items()] or [recoded]
         return [e for e in aimed if e.id not in refused]
 
+    def _aimless(self, event: Event, token_of: dict[str, int]) -> Token | None:
+        """The trigger of ``event`` when it has a source and no target (what the passes below
+        may aim or drop)."""
+        index = token_of.get(event.id)
+        if index is None or event.target is not None or event.source is None:
+            return None
+        return self.doc[index]
+
     def _judged_acts(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
         """``events`` where a judgement (criticism, rejection, praise) with no target whose
         object is an act ("a condamné les frappes", "ce déplacement a été critiqué") is aimed
@@ -340,17 +348,12 @@ class _Coding(ActorFinder):
         ("ce déplacement"), the source of the last earlier event of its code."""
         judged: list[Event] = []
         for event in events:
-            index = token_of.get(event.id)
-            if (
-                index is None
-                or event.target is not None
-                or event.source is None
-                or not _judgement(event.code)
-            ):
+            trigger = self._aimless(event, token_of)
+            if trigger is None or event.source is None or not _judgement(event.code):
                 judged.append(event)
                 continue
             party: Event | None = None
-            for act in logical_objects(self.doc[index]):
+            for act in logical_objects(trigger):
                 entry = self.triggers.get(act.i)
                 if entry is None:
                     continue
@@ -379,22 +382,20 @@ class _Coding(ActorFinder):
         contre l'Ukraine"): the same act named again, which the guide codes once."""
         kept: list[Event] = []
         for event in events:
-            index = token_of.get(event.id)
-            again = (
-                index is not None
-                and self.doc[index].pos_ == "NOUN"
-                and event.target is None
-                and event.source is not None
-                and event.root != "01"
-                and any(
+            trigger = self._aimless(event, token_of)
+            home = self.country(event.source or "")
+            if (
+                trigger is None
+                or trigger.pos_ != "NOUN"
+                or event.root == "01"
+                or not any(
                     e.code[:2] == event.code[:2]
                     and e.target is not None
                     and e.trigger.start < event.trigger.start
-                    and self.country(e.source or "") == self.country(event.source)
+                    and self.country(e.source or "") == home
                     for e in kept
                 )
-            )
-            if not again:
+            ):
                 kept.append(event)
         return kept
 
@@ -409,18 +410,10 @@ class _Coding(ActorFinder):
                 meetings.setdefault(clause_verb(self.doc[index]).i, []).append(event)
         aimed: list[Event] = []
         for event in events:
-            index = token_of.get(event.id)
-            if (
-                index is None
-                or event.target is not None
-                or event.source is None
-                or event.root in ("01", "04")
-            ):
-                aimed.append(event)
-                continue
-            verb = clause_verb(self.doc[index])
-            partner = verb.head if verb.dep_ == "conj" else coordinated_verb(verb)
-            home = self.country(event.source)
+            trigger = self._aimless(event, token_of)
+            verb = clause_verb(trigger) if trigger is not None and event.root not in ("01", "04") else None
+            partner = (verb.head if verb.dep_ == "conj" else coordinated_verb(verb)) if verb else None
+            home = self.country(event.source or "")
             met = (
                 [m for m in meetings.get(partner.i, ()) if self.country(m.source or "") == home]
                 if partner
@@ -1263,7 +1256,7 @@ def _reports_words(verb: Token) -> bool:
     before = verb.i - 1
     while before > 0 and verb.doc[before].pos_ in ("AUX", "ADV", "PRON"):
         before -= 1
-    return verb.doc[before].text in INCISE_OPENERS and not verb.dep_.startswith("acl")
+    return before >= 0 and verb.doc[before].text in INCISE_OPENERS and not verb.dep_.startswith("acl")
 
 
 def _judgement(code: str) -> bool:
@@ -1327,15 +1320,19 @@ def _retargeted(event: Event, target: str, text: TextSpan | None, how: str) -> E
     )
 
 
-def _unique(events: list[Event], verbs: frozenset[str] = frozenset()) -> list[Event]:
+def _unique(events: list[Event], verbs: frozenset[int]) -> list[Event]:
     """``events`` without repeats of one code between the same actors in one sentence, but for
-    two verbs' (``verbs``: ids), which are two acts ("a jugé …, tout en assurant que …")."""
+    two verbs' (``verbs``: where their triggers start), which are two acts ("a jugé …, tout en
+    assurant que …")."""
     seen: dict[tuple[str, str | None, str | None, CharSpan], list[Event]] = {}
     unique: list[Event] = []
     for event in events:
         key = (event.code, event.source, event.target, event.sentence)
         earlier = seen.setdefault(key, [])
-        if all(e.id in verbs and event.id in verbs and e.trigger != event.trigger for e in earlier):
+        if all(
+            e.trigger.start in verbs and event.trigger.start in verbs and e.trigger != event.trigger
+            for e in earlier
+        ):
             earlier.append(event)
             unique.append(event)
     return unique
