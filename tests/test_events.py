@@ -1111,3 +1111,11 @@ def test_an_act_joined_to_a_meeting_is_aimed_at_the_meetings_partner(pipeline: P
         "et a réaffirmé l'engagement japonais."
     )
     assert ("030", "JPN", "IND", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_what_one_lets_be_done_to_oneself_is_not_ones_act(pipeline: Pipeline) -> None:
+    text = "« Nous ne nous laisserons pas intimider », a déclaré le porte-parole du gouvernement philippin."
+    coded = _coded(_run(pipeline, text))
+    assert not any(code.startswith("13") for code, _, _, _ in coded)  # no threat by the Philippines
+    assert ("010", "PHL", None, "asserted") in coded

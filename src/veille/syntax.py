@@ -296,6 +296,8 @@ def logical_subjects(token: Token) -> list[Token]:
     head = token.head
     if head.i == token.i:
         return []
+    if token.dep_ == "xcomp" and head.lemma_ in ("laisser", "faire") and reflexive(head):
+        return []  # "ne nous laisserons pas intimider", "s'est fait arrêter": undergone, by someone unnamed
     if token.dep_ == "xcomp" or (token.dep_ == "obj" and token.pos_ == "ADJ"):
         # (an adjective is no object: "s'est dit prêt à", parsed with "prêt" as the object)
         return object_controller(token) or logical_subjects(head)
