@@ -223,6 +223,7 @@ class _Coding(ActorFinder):
         self.coder = coder
         self.date = date
         self.triggers: dict[int, Trigger] = {}
+        self.closing_incises: list[int] = []  # triggers that are incises closing their sentence
         self.complements: dict[int, dict[str, list[Token]]] = {}  # token -> its complements by case
         self.times: list[tuple[TimeExpression, range]] = []
         for time in doc._.veille_times or ():
@@ -244,6 +245,7 @@ class _Coding(ActorFinder):
                 for near in (*self.doc[i].children, *(g for c in self.doc[i].children for g in c.children)):
                     if near.lemma_.lower() in entry.extra and near.i in self.triggers:
                         del self.triggers[near.i]
+        self.closing_incises = [i for i in self.triggers if self._closing_incise(self.doc[i])]
         events: list[Event] = []
         token_of: dict[str, int] = {}  # event id -> its trigger token
         # Verbs first: when a verb and an event noun say the same thing, the verb's record stays.
@@ -801,7 +803,7 @@ class _Coding(ActorFinder):
             return quoted
         head = token.head
         inverted = {w.i for w in self.inverted_subject(token)}
-        if self._closing_incise(token):
+        if token.i in self.closing_incises:
             # "L'Inde a signé avec la France un contrat…, a annoncé le ministère", parsed as a
             # relative clause of "contrat": what it says is all its sentence says before it.
             return list(self.doc[self.sent(token).start : token.left_edge.i])
@@ -1165,12 +1167,7 @@ class _Coding(ActorFinder):
             if child.dep_.startswith("obl") and case_of(child) == "selon":
                 return True
         end = self.sent(predicate).end
-        if any(
-            predicate.i < i < end
-            and self._closing_incise(self.doc[i])
-            and self.doc[i].left_edge.i > predicate.i
-            for i in self.triggers
-        ):
+        if any(predicate.i < self.doc[i].left_edge.i and i < end for i in self.closing_incises):
             return True  # "L'Inde a signé un contrat…, a annoncé le ministère" (see _closing_incise)
         node = predicate
         while node.head.i != node.i:
