@@ -1035,6 +1035,21 @@ def test_a_speech_verb_marked_clause_reports_words_only_with_a_clause_or_as_an_i
 
 
 @pytest.mark.model
+def test_a_statement_that_quotes_a_fragment_is_about_all_it_says(pipeline: Pipeline) -> None:
+    # The parser hangs "que" on "jugé" and leaves the clause apart; the quotation is one word of
+    # it, and the incise after it says the whole sentence before it.
+    text = (
+        "Ottawa a jugé hier que les preuves d'une victoire de M. Gonzalez Urrutia étaient "
+        "« écrasantes », a déclaré la ministre canadienne Mélanie Joly."
+    )
+    result = _run(pipeline, text)
+    statements = [e for e in result.events if e.code == "010"]
+    assert {e.trigger.text for e in statements} == {"a jugé", "a déclaré"}
+    named = {e.target for e in statements}
+    assert len(named) == 1 and "gonzalez" in str(named.pop())
+
+
+@pytest.mark.model
 def test_a_role_right_before_a_verb_left_without_subject_is_its_subject(pipeline: Pipeline) -> None:
     # The parser hangs "le chef de l'Etat russe" on "programme", and "répondu" on "Interrogé".
     text = (

@@ -798,11 +798,27 @@ class _Coding(ActorFinder):
         clause = [c for c in token.children if c.dep_ == "ccomp"]
         if clause:
             return [w for c in clause for w in c.subtree]
-        quoted = [w for w in self.sent(token) if w.i in self.quoted]
+        sentence = self.sent(token)
+        after = next((w for w in self.doc[token.i + 1 : sentence.end] if w.pos_ != "ADV"), None)
+        if after is not None and after.lower_ in ("que", "qu'") and after.head.i == token.i:
+            # "a jugé hier que les preuves … étaient « écrasantes »", parsed with "que" hung on
+            # the verb and the clause left apart: what follows "que", up to an incise.
+            words = []
+            for w in self.doc[after.i + 1 : sentence.end]:
+                if w.text == "," and w.i + 1 < sentence.end and self.doc[w.i + 1].pos_ in ("AUX", "VERB"):
+                    break
+                words.append(w)
+            return words
+        quoted = [w for w in sentence if w.i in self.quoted]
+        inverted = {w.i for w in self.inverted_subject(token)}
+        if quoted and inverted and sentence.start + 1 < quoted[0].i and quoted[-1].i < token.i:
+            # An incise after a sentence that only quotes a fragment ("Washington a jugé que les
+            # preuves… étaient « écrasantes », a déclaré X") says all that comes before it.
+            own = {w.i for w in token.subtree}
+            return [w for w in self.doc[sentence.start : token.i] if w.i not in own]
         if quoted:
             return quoted
         head = token.head
-        inverted = {w.i for w in self.inverted_subject(token)}
         if token.i in self.closing_incises:
             # "L'Inde a signé avec la France un contrat…, a annoncé le ministère", parsed as a
             # relative clause of "contrat": what it says is all its sentence says before it.
