@@ -668,6 +668,16 @@ def test_a_demand_is_not_aimed_at_the_last_party_of_the_discourse(pipeline: Pipe
 
 
 @pytest.mark.model
+def test_ones_interlocutor_is_the_party_one_was_last_dealing_with(pipeline: Pipeline) -> None:
+    met = "Le président américain Joe Biden a reçu lundi à Washington le Premier ministre irakien."
+    urged = _run(pipeline, met + " Selon la Maison Blanche, M. Biden a exhorté son interlocuteur à voter.")
+    assert ("020", "USA", "IRQ", "reported") in _coded(urged)
+    # (a common noun that is no partner stays unresolved: who "le gouvernement" is is not guessed)
+    plain = _run(pipeline, met + " M. Biden a exhorté le gouvernement à voter.")
+    assert ("020", "USA", None, "asserted") in _coded(plain)
+
+
+@pytest.mark.model
 def test_a_party_a_statement_only_spoke_of_is_not_the_discourses_counterpart(pipeline: Pipeline) -> None:
     text = (
         "Le Premier ministre arménien a déclaré que l'Arménie ne suivrait pas un scénario ukrainien. "

@@ -108,6 +108,8 @@ UNDERGOING_VERBS = frozenset({"viser", "cibler", "frapper", "toucher", "atteindr
 # praise by a verb, of something that is not itself an act). Not demands: their addressee is named
 # with them ("exige de X", "réclame à X") or is no one in particular ("réclament un cessez-le-feu").
 ADDRESSEE_ROOTS = frozenset({"11", "12", "13"})
+# "Son interlocuteur", "son hôte": the other party of what the possessor was last doing.
+PARTNER_NOUNS = frozenset({"interlocuteur", "interlocutrice", "hôte", "invité", "invitée", "visiteur"})
 # "Avec l'appui de X", "avec l'aval de X": who backs an act is not a party to it.
 BACKING_NOUNS = frozenset({"appui", "soutien", "aide", "concours", "assistance", "aval", "bénédiction"})
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
@@ -587,6 +589,12 @@ class _Coding(ActorFinder):
         token = self.doc[token_of[event.id]] if event.id in token_of else None
         if event.root in ADDRESSEE_ROOTS or (token is not None and "reply" in self.triggers[token.i].flags):
             return True
+        if token is not None and any(
+            c.lemma_.lower() in PARTNER_NOUNS
+            and any(d.dep_ == "det" and "Yes" in morph(d, "Poss") for d in c.children)
+            for c in token.children
+        ):
+            return True  # "a exhorté son interlocuteur à…": the one the source was dealing with
         return (
             event.code == "051"
             and token is not None
