@@ -1070,6 +1070,13 @@ def test_a_role_right_before_a_verb_left_without_subject_is_its_subject(pipeline
     # Not when the verb has a subject of its own that names no actor.
     text = "Toute coopération militaire avec Pyongyang violerait les résolutions de l'ONU."
     assert not any(e.source for e in _run(pipeline, text).events)
+    # Unless the names stand apart after a comma: the parser takes "étape" for the subject and
+    # joins the two leaders to "caravanes"; both are the subject.
+    text = (
+        "A Astana, ancienne étape des caravanes de la steppe, MM. Erdogan et Tokaïev ont évoqué "
+        "la coopération énergétique."
+    )
+    assert {("040", "TUR", "KAZ", "asserted"), ("040", "KAZ", "TUR", "asserted")} <= _coded(_run(pipeline, text))
 
 
 @pytest.mark.model

@@ -242,9 +242,9 @@ class ActorFinder:
         if passive(anchor):
             return []
         start = self.sent(token).start
-        adjacent = self._adjacent_name(start, anchor)
-        if adjacent is not None:
-            return [adjacent]
+        adjacent = self._adjacent_names(start, anchor)
+        if adjacent:
+            return adjacent
         for word in reversed(token.doc[start : anchor.i]):
             if word.text == "," and word.i > 0:
                 # "Téhéran, qui soutient les rebelles, a condamné": the antecedent of the relative;
@@ -264,21 +264,51 @@ class ActorFinder:
                 return [word]
         return []
 
-    def _adjacent_name(self, start: int, verb: Token) -> Token | None:
-        """The head of a name or role ending right before ``verb`` (but for its auxiliaries),
-        however the parser attached it: "Interrogé sur le programme de Pyongyang, le chef de
-        l'Etat russe a répondu…", parsed with "chef" in apposition to "programme"."""
-        if any(c.dep_.startswith("nsubj") for c in verb.children):
-            return None  # a subject naming no actor: "toute coopération avec Pyongyang violerait"
+    def _adjacent_names(self, start: int, verb: Token) -> list[Token]:
+        """The heads of the names or roles ending right before ``verb`` (but for its auxiliaries),
+        however the parser attached them: "Interrogé sur le programme de Pyongyang, le chef de
+        l'Etat russe a répondu…", parsed with "chef" in apposition to "programme". Not for a verb
+        whose subject names no actor ("toute coopération avec Pyongyang violerait"), unless the
+        names stand apart after a comma ("A Samarcande, étape de la route de la soie, MM. Macron
+        et Mirzioïev ont évoqué…", parsed with "étape" as the subject): then two names joined by
+        "et" are both."""
         end = verb.i
         while end > start and verb.doc[end - 1].pos_ == "AUX":
             end -= 1
+        heads = self._name_ending(start, end)
+        if not heads:
+            return []
+        first = heads[0]
+        before = first.i - 1
+        if before > start and verb.doc[before].lower_ == "et":
+            joined = self._name_ending(start, before)
+            if joined:
+                heads, first = joined + heads, joined[0]
+        subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+        if not subjects:
+            return heads
+        words = verb.doc[start : first.i]
+        opening = next(
+            (w for w in reversed(words) if not (w.pos_ == "DET" or w.lower_ in ("m.", "mm.", "mme"))), None
+        )
+        if (
+            opening is not None
+            and opening.text == ","
+            and all(s.i < opening.i for s in subjects)
+            and not any(case_of(h) for h in heads)
+        ):
+            return heads
+        return []
+
+    def _name_ending(self, start: int, end: int) -> list[Token]:
+        """The head of the name or role whose last word is right before ``end`` (from ``start``)."""
         found = self.mentioned.get(end - 1) if end > start else None
         if found is None or found[1] == "pronoun":
-            return None
+            return []
         covered = {i for i in range(start, end) if self.mentioned.get(i, (None,))[0] == found[0]}
-        heads = [verb.doc[i] for i in sorted(covered) if verb.doc[i].head.i not in covered]
-        return heads[0] if len(heads) == 1 else None
+        doc = self.doc
+        heads = [doc[i] for i in sorted(covered) if doc[i].head.i not in covered]
+        return heads if len(heads) == 1 else []
 
     def actors(self, head: Token) -> list[Actor]:
         """The actors a phrase head names, one per coordinated phrase."""
