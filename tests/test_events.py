@@ -1078,6 +1078,9 @@ def test_a_role_right_before_a_verb_left_without_subject_is_its_subject(pipeline
     )
     talks = {("040", "TUR", "KAZ", "asserted"), ("040", "KAZ", "TUR", "asserted")}
     assert talks <= _coded(_run(pipeline, text))
+    # A subject that names no actor is not replaced by a name further left, past a comma.
+    text = "A Erevan, des milliers de manifestants ont réclamé la démission du Premier ministre."
+    assert not any(e.source for e in _run(pipeline, text).events)
 
 
 @pytest.mark.model

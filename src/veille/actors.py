@@ -243,8 +243,8 @@ class ActorFinder:
             return []
         start = self.sent(token).start
         adjacent = self._adjacent_names(start, anchor)
-        if adjacent:
-            return adjacent
+        if adjacent or any(c.dep_.startswith("nsubj") for c in anchor.children):
+            return adjacent  # (a subject that names no actor: "des milliers de manifestants")
         for word in reversed(token.doc[start : anchor.i]):
             if word.text == "," and word.i > 0:
                 # "Téhéran, qui soutient les rebelles, a condamné": the antecedent of the relative;
@@ -291,14 +291,16 @@ class ActorFinder:
         opening = next(
             (w for w in reversed(words) if not (w.pos_ == "DET" or w.lower_ in ("m.", "mm.", "mme"))), None
         )
-        if (
+        apart = (
             opening is not None
             and opening.text == ","
             and all(s.i < opening.i for s in subjects)
             and not any(case_of(h) for h in heads)
-        ):
-            return heads
-        return []
+        )
+        # (or hung on that subject without a preposition: "L'opposant Raila Odinga a appelé",
+        # with "opposant" tagged as a verb and the name as its object)
+        apposed = all(h.head in subjects and not case_of(h) for h in heads)
+        return heads if apart or apposed else []
 
     def _name_ending(self, start: int, end: int) -> list[Token]:
         """The head of the name or role whose last word is right before ``end`` (from ``start``)."""
