@@ -8,9 +8,11 @@ from spacy.tokens import Doc
 from veille.syntax import (
     antecedent,
     coordinated_verb,
+    logical_objects,
     logical_subjects,
     negated,
     own_subjects,
+    passive,
     past_participle,
     second_between,
     verb_form,
@@ -160,3 +162,14 @@ def test_a_regular_future_the_tagger_called_past_is_a_future() -> None:
         lemmas=["il", "entrer"],
     )
     assert verb_form(entered[1]) == ("Ind", "Past")  # a simple past stays past
+
+
+def test_a_participle_completing_a_verb_of_state_is_a_passive_of_that_verbs_subject() -> None:
+    words = ["Le", "Niger", "reste", "menacé", "par", "le", "Tchad"]
+    heads = [1, 2, 2, 2, 6, 6, 3]
+    deps = ["det", "nsubj", "ROOT", "xcomp", "case", "det", "obl:agent"]
+    doc = _parsed(words, heads, deps, {2: SINGULAR, 3: PARTICIPLE})
+    doc[2].lemma_, doc[3].lemma_ = "reste", "menacer"  # (the lemmatizer leaves "reste" as it is)
+    assert passive(doc[3])
+    assert [w.text for w in logical_objects(doc[3])] == ["Niger"]
+    assert [w.text for w in logical_subjects(doc[3])] == ["Tchad"]

@@ -45,6 +45,8 @@ ETRE_VERBS = frozenset(
         *("intervenir", "survenir", "passer", "naître", "aller"),
     }
 )
+# Verbs of state whose past participle complement is a passive ("reste menacé", "semble isolé").
+STATE_VERBS = frozenset({"rester", "demeurer", "sembler", "paraître", "se retrouver", "se trouver"})
 # Verbs whose event noun carries the event, and whose subject is its source ("a lancé une offensive",
 # "a annoncé des sanctions contre").
 SUPPORT_VERBS = frozenset(
@@ -203,8 +205,13 @@ def passive(token: Token) -> bool:
     # says what was done to that clause's subject (verbs of "être", "Arrivé à Moscou, il…", are
     # set aside above).
     fronted = token.dep_ == "advcl" and token.i < token.head.i and token.is_sent_start
+    # "Le Niger reste menacé d'une intervention": a participle completing a verb of state.
+    # (the lemmatizer may leave "reste" as it is)
+    lemma = token.head.lemma_
+    stative = token.dep_ == "xcomp" and not STATE_VERBS.isdisjoint({lemma, lemma + "r"})
     return (
         fronted
+        or stative
         or token.dep_ == "acl"
         or any(
             c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")
@@ -395,6 +402,8 @@ def logical_objects(token: Token) -> list[Token]:
         found = [c for c in token.children if c.dep_ == "nsubj:pass"]
         if not found and token.dep_ == "acl":
             found = [token.head]
+        if not found and token.dep_ == "xcomp":
+            found = [c for c in token.head.children if c.dep_.startswith("nsubj")]  # "X reste menacé"
         detached = token.i < token.head.i or (token.i > 0 and token.doc[token.i - 1].text == ",")
         if not found and token.dep_ == "advcl" and detached:
             # "Reçu par le président, le ministre a remis…", "Les diplomates sont partis, expulsés
