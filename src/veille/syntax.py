@@ -46,7 +46,7 @@ ETRE_VERBS = frozenset(
     }
 )
 # Verbs of state whose past participle complement is a passive ("reste menacé", "semble isolé").
-STATE_VERBS = frozenset({"rester", "demeurer", "sembler", "paraître", "se retrouver", "se trouver"})
+STATE_VERBS = frozenset({"rester", "demeurer", "sembler", "paraître"})
 # Verbs whose event noun carries the event, and whose subject is its source ("a lancé une offensive",
 # "a annoncé des sanctions contre").
 SUPPORT_VERBS = frozenset(
