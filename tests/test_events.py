@@ -1030,6 +1030,21 @@ def test_a_word_with_a_negated_use_of_its_own_takes_it_only_when_negated(pipelin
 
 
 @pytest.mark.model
+def test_reconnaitre_admits_with_a_clause_acknowledges_with_an_infinitive_and_recognizes_otherwise(
+    pipeline: Pipeline,
+) -> None:
+    admitted = "Le ministre rwandais a reconnu qu'il subsistait de nombreuses incertitudes."
+    assert _coded(_run(pipeline, admitted)) == {("012", "RWA", None, "asserted")}
+    claimed = _run(pipeline, "Le chef du commando, Milan Radic, a reconnu avoir organisé l'attaque.")
+    assert [e.code for e in claimed.events if e.trigger.text == "a reconnu"] == ["015"]
+    # A relative clause set off by a comma is no incise, and a finite verb the parser hung on it
+    # is no complement clause: "reconnu" keeps its object.
+    text = "Le président brésilien, qui n'a pas reconnu la victoire de Nicolas Maduro, réclame un recomptage."
+    recognized = [e for e in _run(pipeline, text).events if e.trigger.text == "n'a pas reconnu"]
+    assert [(e.code, e.modality) for e in recognized] == [("054", "negated")]
+
+
+@pytest.mark.model
 def test_a_speech_verb_marked_clause_reports_words_only_with_a_clause_or_as_an_incise(
     pipeline: Pipeline,
 ) -> None:

@@ -196,6 +196,8 @@ class EventCoder:
                     continue
                 if "clause" in entry.flags and not _reports_words(token):
                     continue
+                if "infinitive" in entry.flags and not _infinitive_complement(token):
+                    continue
                 if entry.extra and not all(
                     word in (near := near or near_lemmas(token)) for word in entry.extra
                 ):
@@ -1272,12 +1274,31 @@ def _reports_words(verb: Token) -> bool:
     """Whether ``verb`` has a complement clause ("a assuré que…", "assurant avoir agi seul") or
     is the verb of an incise ("« … », a lancé le président", "…, a-t-il lancé"), not an acl
     participle ("l'appel lancé par")."""
-    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
-        return True
+    if any(
+        c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and "Fin" not in morph(c, "VerbForm"))
+        for c in verb.children
+    ):
+        return True  # (not a finite verb hung as a complement: "Lula, qui n'a pas reconnu X, réclame")
     before = verb.i - 1
-    while before > 0 and verb.doc[before].pos_ in ("AUX", "ADV", "PRON"):
-        before -= 1
+    while (
+        before > 0
+        and verb.doc[before].pos_ in ("AUX", "ADV", "PRON")
+        and verb.doc[before].lower_ not in RELATIVES
+    ):
+        before -= 1  # (not past a relative pronoun: "Lula, qui n'a pas reconnu la victoire")
     return before >= 0 and verb.doc[before].text in INCISE_OPENERS and not verb.dep_.startswith("acl")
+
+
+def _infinitive_complement(verb: Token) -> bool:
+    """Whether ``verb`` has an infinitive for complement ("a reconnu avoir organisé l'attaque")."""
+    return any(
+        c.dep_ == "xcomp"
+        and (
+            "Inf" in morph(c, "VerbForm")
+            or any(a.dep_.startswith("aux") and a.lower_ == "avoir" for a in c.children)
+        )
+        for c in verb.children
+    )
 
 
 def _judgement(code: str) -> bool:
