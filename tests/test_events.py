@@ -1045,6 +1045,20 @@ def test_reconnaitre_admits_with_a_clause_acknowledges_with_an_infinitive_and_re
 
 
 @pytest.mark.model
+def test_rejecting_an_accusation_with_ce_que_denies_it_to_the_accuser(pipeline: Pipeline) -> None:
+    experts = (
+        "Le Burundi a été accusé par des experts de l'Union africaine d'avoir armé des milices, "
+        "ce que Gitega a toujours contesté."
+    )
+    result = _run(pipeline, experts)
+    (denial,) = [e for e in result.events if e.trigger.text == "a toujours contesté"]
+    assert denial.code == "016" and denial.source == "BDI" and denial.target == "african-union"
+    # (the parser hangs "ce" on "milices": the clause it sums up is still the accusation's)
+    accused = "Le Burundi a été accusé par le Rwanda d'avoir armé des milices, ce que Gitega a démenti."
+    assert ("016", "BDI", "RWA", "asserted") in _coded(_run(pipeline, accused))
+
+
+@pytest.mark.model
 def test_a_speech_verb_marked_clause_reports_words_only_with_a_clause_or_as_an_incise(
     pipeline: Pipeline,
 ) -> None:

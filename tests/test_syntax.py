@@ -173,3 +173,20 @@ def test_a_participle_completing_a_verb_of_state_is_a_passive_of_that_verbs_subj
     assert passive(doc[3])
     assert [w.text for w in logical_objects(doc[3])] == ["Niger"]
     assert [w.text for w in logical_subjects(doc[3])] == ["Tchad"]
+
+
+def test_avoir_is_never_a_passive_auxiliary_and_an_infinitive_hung_on_the_agent_is_the_accuseds() -> None:
+    # "…, ce que Kigali a contesté", labelled as a passive with "a" for its auxiliary.
+    words = ["ce", "que", "Kigali", "a", "contesté"]
+    heads = [0, 4, 4, 4, 0]
+    deps = ["ROOT", "obj", "nsubj:pass", "aux:pass", "acl:relcl"]
+    doc = _parsed(words, heads, deps, {4: PARTICIPLE})
+    doc[3].lemma_ = "avoir"
+    assert not passive(doc[4])
+    # "X a été accusé par Y d'avoir armé…", with "armé" hung on the agent "Y".
+    words = ["X", "a", "été", "accusé", "par", "Y", "d'", "avoir", "armé"]
+    heads = [3, 3, 3, 3, 5, 3, 8, 8, 5]
+    deps = ["nsubj:pass", "aux:tense", "aux:pass", "ROOT", "case", "obl:agent", "mark", "aux:tense", "acl"]
+    doc = _parsed(words, heads, deps, {3: PARTICIPLE, 8: PARTICIPLE})
+    doc[2].lemma_, doc[3].lemma_, doc[7].lemma_ = "être", "accuser", "avoir"
+    assert [w.text for w in logical_subjects(doc[8])] == ["X"]

@@ -302,6 +302,22 @@ class _Coding(ActorFinder):
             for other in events
         )
 
+    def _answers_accusation(self, token: Token) -> bool:
+        """Whether ``token`` rejects, as "ce que X conteste", an accusation its sentence reports
+        before it: it then denies it (016), as "ce que X dément" does."""
+        if token.dep_ != "acl:relcl" or token.head.lower_ != "ce":
+            return False
+        if not any(c.lower_ in RELATIVES and c.dep_ == "obj" for c in token.children):
+            return False
+        node = clause_verb(token.head.head)
+        for _ in range(3):  # the clause "ce" sums up, or the accusation verb it completes
+            if self.triggers.get(node.i, NO_ENTRY).code[:3] == "112":
+                return True
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return False
+
     def _denied(self, event: Event, token_of: dict[str, int]) -> bool:
         """Whether the words reporting ``event`` negate it ("« Nous ne venons pas demander… »"),
         which its modality, ``reported``, does not say."""
@@ -720,6 +736,8 @@ class _Coding(ActorFinder):
                 return
             modality = "asserted"
         target_slot = "content" if code != entry.code else target_slot
+        if code[:2] in ("11", "12") and self._answers_accusation(token):
+            code = "016"  # "…accusé d'avoir déployé des soldats, ce que Kigali a toujours contesté"
         if code[:2] == "07" and negated(token) and any(c.lower_ == "plus" for c in token.children):
             # "ne livrerait plus d'armes": what happens is that aid stops (162x).
             code = STOPPED_AID.get(code, "162")

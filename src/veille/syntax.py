@@ -189,8 +189,8 @@ def passive(token: Token) -> bool:
     """Whether ``token`` is a passive verb (its subject undergoes it)."""
     if token.lemma_ in ETRE_VERBS:
         return False  # "est arrivé": a compound past with "être", not a passive
-    if any(c.dep_ == "aux:pass" for c in token.children):
-        return True
+    if any(c.dep_ == "aux:pass" and c.lemma_ != "avoir" for c in token.children):
+        return True  # (never with "avoir": "ce que Kigali a contesté", however labelled)
     if any(c.dep_ == "nsubj:pass" for c in token.children):
         # "Il a assuré": a compound past with "avoir" the parser took for a passive.
         return not any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in token.children)
@@ -317,6 +317,11 @@ def logical_subjects(token: Token) -> list[Token]:
     if token.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in token.children):
         # "a convoqué un diplomate chinois pour protester": a purpose is the clause's subject's
         return logical_subjects(clause_verb(head)) if head.pos_ in ("NOUN", "PROPN") else []
+    controller = _controlling_verb(token)
+    if controller is not None and token.dep_ == "acl":
+        # "a été accusé par des experts d'avoir déployé…", parsed as qualifying the agent: the
+        # one accused does it.
+        return logical_objects(controller)
     if (
         token.dep_ == "acl"
         and head.pos_ in ("NOUN", "PROPN")
@@ -327,6 +332,23 @@ def logical_subjects(token: Token) -> list[Token]:
         return [head]
     partner = coordinated_verb(token)
     return logical_subjects(partner) if partner is not None else []
+
+
+def _controlling_verb(token: Token) -> Token | None:
+    """The verb of object control whose infinitive ``token`` is ("accusé de…"), also when the
+    parser hung it on the passive's agent ("a été accusé par des experts d'avoir déployé…")."""
+    head = token.head
+    if token.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+        return head
+    verb = head.head
+    if (
+        token.dep_ == "acl"
+        and (head.dep_ == "obl:agent" or case_of(head) == "par")
+        and verb.lemma_.lower() in OBJECT_CONTROL
+        and passive(verb)
+    ):
+        return verb
+    return None
 
 
 def object_controller(token: Token) -> list[Token]:
@@ -417,8 +439,13 @@ def logical_objects(token: Token) -> list[Token]:
         return found
     found = [c for c in token.children if c.dep_ == "obj"]
     if found and found[0].lower_ in RELATIVES and token.dep_ == "acl:relcl" and token.head.lower_ == "ce":
-        # "ce que X a démenti": what is denied is the clause "ce" stands for, and its actor.
-        return logical_subjects(token.head.head) if token.head.head.i != token.head.i else []
+        # "ce que X a démenti": what is denied is the clause "ce" stands for, and its actor;
+        # of an accusation's content ("accusé par Y d'avoir…, ce que X dément"), the accuser.
+        clause = clause_verb(token.head.head)  # (also when the parser hung "ce" on a noun)
+        if clause.i == token.head.i:
+            return []
+        controller = _controlling_verb(clause)
+        return logical_subjects(controller if controller is not None else clause)
     if found:
         return found
     # "a reconnu jeudi la victoire de X": the object hung from the bare time noun before it.
