@@ -678,6 +678,15 @@ def test_ones_interlocutor_is_the_party_one_was_last_dealing_with(pipeline: Pipe
 
 
 @pytest.mark.model
+def test_praise_of_people_named_by_a_common_noun_is_not_aimed_at_the_counterpart(pipeline: Pipeline) -> None:
+    expelled = "Le Chili a expulsé des diplomates boliviens. "
+    thing = _run(pipeline, expelled + "Le président chilien a salué une décision courageuse.")
+    assert [e.target for e in thing.events if e.code == "051"] == ["BOL"]
+    people = _run(pipeline, expelled + "Le président chilien a salué le courage des policiers.")
+    assert [e.target for e in people.events if e.code == "051"] == [None]
+
+
+@pytest.mark.model
 def test_a_party_a_statement_only_spoke_of_is_not_the_discourses_counterpart(pipeline: Pipeline) -> None:
     text = (
         "Le Premier ministre arménien a déclaré que l'Arménie ne suivrait pas un scénario ukrainien. "

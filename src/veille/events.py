@@ -108,6 +108,14 @@ UNDERGOING_VERBS = frozenset({"viser", "cibler", "frapper", "toucher", "atteindr
 # praise by a verb, of something that is not itself an act). Not demands: their addressee is named
 # with them ("exige de X", "réclame à X") or is no one in particular ("réclament un cessez-le-feu").
 ADDRESSEE_ROOTS = frozenset({"11", "12", "13"})
+# Common nouns for groups of people ("les manifestants", "les forces armées").
+PEOPLE_NOUNS = frozenset(
+    {
+        *("manifestant", "militant", "opposant", "soldat", "militaire", "force", "troupe", "policier"),
+        *("population", "peuple", "habitant", "civil", "victime", "otage", "famille", "citoyen"),
+        *("électeur", "agriculteur", "travailleur", "ouvrier", "étudiant", "jeune", "secouriste"),
+    }
+)
 # "Son interlocuteur", "son hôte": the other party of what the possessor was last doing.
 PARTNER_NOUNS = frozenset({"interlocuteur", "interlocutrice", "hôte", "invité", "invitée", "visiteur"})
 # "Avec l'appui de X", "avec l'aval de X": who backs an act is not a party to it.
@@ -618,6 +626,20 @@ class _Coding(ActorFinder):
             and token is not None
             and token.pos_ == "VERB"
             and not any(o.i in self.triggers for o in logical_objects(token))
+            and not self._praises_people(token)
+        )
+
+    def _praises_people(self, token: Token) -> bool:
+        """Whether what ``token`` praises is people named by a common noun ("a apporté son soutien
+        aux manifestants", "a salué le courage des forces armées"): its addressee is named, as
+        no actor, and none is to be guessed."""
+        subjects = {w.i for s in own_subjects(token) for w in s.subtree}
+        return any(
+            w.lemma_.lower() in PEOPLE_NOUNS and w.i not in subjects
+            for c in token.children
+            if c.dep_ in ("obj", "iobj") or c.dep_.startswith("obl")
+            for w in c.subtree
+            if within_phrase(w, c)
         )
 
     # -- one trigger ---------------------------------------------------------------------
