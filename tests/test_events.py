@@ -923,6 +923,14 @@ def test_who_is_heard_doing_something_does_it_as_asserted(pipeline: Pipeline) ->
 
 
 @pytest.mark.model
+def test_the_members_of_an_organization_meet_among_themselves(pipeline: Pipeline) -> None:
+    members = "Les ministres des Affaires étrangères de l'Otan doivent se réunir mardi à Bruxelles."
+    assert _coded(_run(pipeline, members)) == {("040", "nato", None, "planned")}
+    # One actor alone meets no one.
+    assert not _run(pipeline, "Le ministre turc doit se réunir mardi à Bruxelles.").events
+
+
+@pytest.mark.model
 def test_a_symmetric_act_said_with_no_one_is_between_the_last_parties(pipeline: Pipeline) -> None:
     text = "Vladimir Poutine a reçu Kim Jong-un mercredi. Aucun accord n'a été signé, a affirmé le Kremlin."
     coded = _coded(_run(pipeline, text))

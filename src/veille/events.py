@@ -736,7 +736,9 @@ class _Coding(ActorFinder):
             distinct = [(a, None) for a in dict.fromkeys(a for a, _ in pairs)]
             target_slot = ""
         pairs = distinct
-        if "target" in entry.flags or "mutual" in entry.flags:
+        if ("target" in entry.flags or "mutual" in entry.flags) and not self._members_meet(
+            token, entry, sources
+        ):
             pairs = [(a, b) for a, b in pairs if b is not None]
         if unshared and not sources:
             if targets:
@@ -1137,6 +1139,18 @@ class _Coding(ActorFinder):
             # "a déclaré mercredi à Astana": a city after "à" is where one speaks, not to whom.
             heads = [h for h in heads if not self._city(h)]
         return heads
+
+    def _members_meet(self, token: Token, entry: Trigger, sources: list[Actor]) -> bool:
+        """Whether a meeting has for its one source the members of an organization ("les chefs
+        d'Etat des Vingt-Sept doivent se retrouver", "les dirigeants de la Cédéao se sont
+        réunis"): they meet among themselves, with no one else."""
+        return (
+            entry.code[:2] == "04"
+            and "target" not in entry.flags
+            and len(sources) == 1
+            and self.types.get(sources[0].entity) == "organization"
+            and any("Plur" in morph(s, "Number") for s in logical_subjects(token))
+        )
 
     def _city(self, word: Token) -> bool:
         found = self.mentioned.get(word.i)
