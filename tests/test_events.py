@@ -1176,6 +1176,13 @@ def test_an_unnamed_person_stands_for_no_one(pipeline: Pipeline) -> None:
     # (an institution named by a common noun and an adjective stands for its country, a person not)
     text = "La Pologne a obtenu un délai supplémentaire, a indiqué un diplomate européen."
     assert not any(e.source == "eu" for e in _run(pipeline, text).events)
+    # What such a person says is a statement with no source, about what its words name.
+    assert ("010", None, "POL", "asserted") in _coded(_run(pipeline, text))
+    text = "L'opposition assure que ses propres résultats donnent la victoire à son candidat."
+    assert _coded(_run(pipeline, text)) == {("010", None, None, "asserted")}
+    # (not a participle: "annoncés par la commission" qualifies the results)
+    text = "Les résultats annoncés lundi par la commission électorale donnent 71 % de oui."
+    assert not _run(pipeline, text).events
     text = "Le ministère polonais a annoncé un délai supplémentaire."
     assert ("010", "POL", None, "asserted") in _coded(_run(pipeline, text))
 

@@ -629,6 +629,14 @@ class _Coding(ActorFinder):
             and not self._praises_people(token)
         )
 
+    def _unnamed_speaker(self, token: Token) -> bool:
+        """Whether ``token`` has for subject a common noun that names no actor ("un diplomate
+        européen", "plusieurs députés", "l'opposition"), before it or after it in an incise."""
+        if passive(token) or token.dep_.startswith("acl"):
+            return False  # ("les résultats annoncés par la commission": no statement)
+        subjects = own_subjects(token) or self.inverted_subject(token)
+        return bool(subjects) and all(s.pos_ == "NOUN" and not self.actors(s) for s in subjects)
+
     def _praises_people(self, token: Token) -> bool:
         """Whether what ``token`` praises is people named by a common noun ("a apporté son soutien
         aux manifestants", "a salué le courage des forces armées"): its addressee is named, as
@@ -658,9 +666,18 @@ class _Coding(ActorFinder):
         # "Aucun accord n'a été signé": a symmetric act said with no one doing it is between the
         # parties of the last earlier such act (found once all are coded, see _shared).
         unshared = not sources and "mutual" in entry.flags and token.pos_ == "VERB" and passive(token)
+        # "…, a indiqué un diplomate européen", "L'opposition assure que…": words said by someone
+        # the text names as no actor are a statement with no source.
+        anonymous = (
+            not sources
+            and entry.code in STATEMENT_CODES
+            and "speech" in entry.flags
+            and self._unnamed_speaker(token)
+        )
         if (
             not sources
             and not unshared
+            and not anonymous
             and entry.code[:2] not in TARGET_ONLY_ROOTS
             and "entre" not in entry.target
         ):
@@ -703,7 +720,7 @@ class _Coding(ActorFinder):
             entry = dataclasses.replace(entry, code="045", flags=entry.flags - {"mutual"})
         if not sources and target_slot == "entre" and len(targets) > 1:
             sources, source_slot = targets, "entre"  # "les pourparlers entre Israël et le Hamas"
-        if not sources and not unshared and entry.code[:2] not in TARGET_ONLY_ROOTS:
+        if not sources and not unshared and not anonymous and entry.code[:2] not in TARGET_ONLY_ROOTS:
             return  # "des négociations avec l'UE": who negotiates is the event
         if len(targets) > 1 and len(sources) == 1:
             # "X s'est félicité que A et B…": X's own country is not a target of X.
@@ -712,6 +729,10 @@ class _Coding(ActorFinder):
         code = entry.code
         if code in STATEMENT_CODES and "speech" in entry.flags:
             words = self._statement_words(token)
+            if anonymous:
+                # (not the words that name the speaker: "un diplomate européen")
+                speaker = {w.i for s in own_subjects(token) + self.inverted_subject(token) for w in s.subtree}
+                words = [w for w in words if w.i not in speaker]
             if not targets:
                 # A plain statement or comment is about the first actor its words name.
                 targets = self._named_in_words(words, sources)
@@ -747,6 +768,7 @@ class _Coding(ActorFinder):
         if not pairs or (
             not any(a is not None or b is not None for a, b in pairs)
             and source_slot != "shared"
+            and not anonymous
             and (
                 entry.code[:2] not in ACTORLESS_ROOTS
                 or (entry.code[:2] == "11" and (token.pos_ != "VERB" or token.dep_ == "acl"))
