@@ -16,6 +16,7 @@ from veille.syntax import (
     past_participle,
     second_between,
     verb_form,
+    verb_in_disguise,
 )
 
 
@@ -190,3 +191,13 @@ def test_avoir_is_never_a_passive_auxiliary_and_an_infinitive_hung_on_the_agent_
     doc = _parsed(words, heads, deps, {3: PARTICIPLE, 8: PARTICIPLE})
     doc[2].lemma_, doc[3].lemma_, doc[7].lemma_ = "être", "accuser", "avoir"
     assert [w.text for w in logical_subjects(doc[8])] == ["X"]
+
+
+def test_a_verb_after_an_indirect_object_pronoun_taken_for_a_determiner_is_a_verb() -> None:
+    words = ["Le", "ministre", "leur", "reproche", "d'", "avoir", "menti"]
+    doc = Doc(spacy.blank("fr").vocab, words=words, pos=["DET", "NOUN", "DET", "NOUN", "ADP", "AUX", "VERB"])
+    assert verb_in_disguise(doc[3])
+    # "Leur reproche est injuste": their reproach, a noun.
+    words = ["Mais", "leur", "reproche", "est", "injuste"]
+    doc = Doc(spacy.blank("fr").vocab, words=words, pos=["CCONJ", "DET", "NOUN", "AUX", "ADJ"])
+    assert not verb_in_disguise(doc[2])

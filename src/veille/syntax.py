@@ -132,11 +132,18 @@ def participle(token: Token) -> bool:
 
 
 def verb_in_disguise(token: Token) -> bool:
-    """A verb the tagger took for something else: an adverb, adjective, or a noun after "a"."""
+    """A verb the tagger took for something else: an adverb, adjective, or a noun after "a" (or
+    after "lui", "leur" and before "de" or "que")."""
     if token.pos_ in ("ADV", "ADJ"):
         return True
     previous = token.doc[token.i - 1] if token.i else None
-    return token.pos_ == "NOUN" and previous is not None and previous.lemma_ in ("avoir", "être")
+    if token.pos_ != "NOUN" or previous is None:
+        return False
+    following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    # (or after an indirect object pronoun taken for a determiner: "leur reproche d'avoir…")
+    return previous.lemma_ in ("avoir", "être") or (
+        previous.lower_ in ("lui", "leur") and following in ("de", "d'", "d’", "que", "qu'", "qu’")  # noqa: RUF001
+    )
 
 
 def reflexive(token: Token) -> bool:
