@@ -1047,6 +1047,12 @@ def test_a_word_with_a_negated_use_of_its_own_takes_it_only_when_negated(pipelin
 
 
 @pytest.mark.model
+def test_a_pejorative_comparison_criticizes_what_is_compared(pipeline: Pipeline) -> None:
+    text = "Le président philippin a comparé les garde-côtes chinois à des « pirates »."
+    assert ("111", "PHL", "CHN", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
 def test_reconnaitre_admits_with_a_clause_acknowledges_with_an_infinitive_and_recognizes_otherwise(
     pipeline: Pipeline,
 ) -> None:
@@ -1180,8 +1186,10 @@ def test_an_unnamed_person_stands_for_no_one(pipeline: Pipeline) -> None:
     assert ("010", None, "POL", "asserted") in _coded(_run(pipeline, text))
     text = "L'opposition assure que ses propres résultats donnent la victoire à son candidat."
     assert _coded(_run(pipeline, text)) == {("010", None, None, "asserted")}
-    # (not a participle: "annoncés par la commission" qualifies the results)
+    # (not a participle: "annoncés par la commission" qualifies the results; not a text)
     text = "Les résultats annoncés lundi par la commission électorale donnent 71 % de oui."
+    assert not _run(pipeline, text).events
+    text = "Le rapport compare les prix de l'énergie en Europe et aux Etats-Unis."
     assert not _run(pipeline, text).events
     text = "Le ministère polonais a annoncé un délai supplémentaire."
     assert ("010", "POL", None, "asserted") in _coded(_run(pipeline, text))

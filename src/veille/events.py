@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from . import extensions as _extensions  # noqa: F401  (registers doc._.veille_*)
-from .actors import Actor, ActorFinder, within_phrase
+from .actors import UNNAMED_PERSONS, Actor, ActorFinder, within_phrase
 from .entities import add_mention
 from .event_lexicon import (
     NO_ENTRY,
@@ -115,6 +115,14 @@ PEOPLE_NOUNS = frozenset(
         *("population", "peuple", "habitant", "civil", "victime", "otage", "famille", "citoyen"),
         *("électeur", "agriculteur", "travailleur", "ouvrier", "étudiant", "jeune", "secouriste"),
     }
+)
+# Common nouns for those who speak without being named ("un diplomate", "l'opposition", "des
+# médias"); not texts ("le rapport compare…").
+SPEAKER_NOUNS = (
+    UNNAMED_PERSONS
+    | PEOPLE_NOUNS
+    | {"opposition", "média", "journal", "député", "sénateur", "élu", "organisateur", "syndicat"}
+    | {"observateur", "analyste", "ong", "témoin", "manifestant", "parti", "camp", "entourage"}
 )
 # "Son interlocuteur", "son hôte": the other party of what the possessor was last doing.
 PARTNER_NOUNS = frozenset({"interlocuteur", "interlocutrice", "hôte", "invité", "invitée", "visiteur"})
@@ -635,7 +643,9 @@ class _Coding(ActorFinder):
         if passive(token) or token.dep_.startswith("acl"):
             return False  # ("les résultats annoncés par la commission": no statement)
         subjects = own_subjects(token) or self.inverted_subject(token)
-        return bool(subjects) and all(s.pos_ == "NOUN" and not self.actors(s) for s in subjects)
+        return bool(subjects) and all(
+            s.pos_ == "NOUN" and s.lemma_.lower() in SPEAKER_NOUNS and not self.actors(s) for s in subjects
+        )
 
     def _praises_people(self, token: Token) -> bool:
         """Whether what ``token`` praises is people named by a common noun ("a apporté son soutien
