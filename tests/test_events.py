@@ -1047,6 +1047,14 @@ def test_a_word_with_a_negated_use_of_its_own_takes_it_only_when_negated(pipelin
 
 
 @pytest.mark.model
+def test_coercion_by_no_one_of_no_one_is_coded_only_for_arrests_and_repression(pipeline: Pipeline) -> None:
+    arrested = "Plusieurs militants ont été interpellés avant le scrutin."
+    assert ("173", None, None, "asserted") in _coded(_run(pipeline, arrested))
+    banned = "Le texte interdit le transbordement du gaz dans les ports."
+    assert not _run(pipeline, banned).events
+
+
+@pytest.mark.model
 def test_a_pejorative_comparison_criticizes_what_is_compared(pipeline: Pipeline) -> None:
     text = "Le président philippin a comparé les garde-côtes chinois à des « pirates »."
     assert ("111", "PHL", "CHN", "asserted") in _coded(_run(pipeline, text))

@@ -132,6 +132,9 @@ DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 # Roots coded even when the text names no actor: protests, arrests by unnamed forces, and criticism
 # voiced by no one named ("le projet a été critiqué").
 ACTORLESS_ROOTS = frozenset({"11", "14", "17"})
+# Of coercion (17), only arrests and repression: a ban, a seizure or an expulsion by no one named
+# of no one named ("le texte interdit le transbordement") is no event.
+ACTORLESS_COERCION = frozenset({"173", "175"})
 # Roots coded with a target and no source: what news reports from the side of who suffers it
 # ("X a été accusé", "manifestations contre X", "X a été arrêté", "ont été tués à X", "frappes
 # sur X"). Other events are not coded without their source.
@@ -782,6 +785,7 @@ class _Coding(ActorFinder):
             and (
                 entry.code[:2] not in ACTORLESS_ROOTS
                 or (entry.code[:2] == "11" and (token.pos_ != "VERB" or token.dep_ == "acl"))
+                or (entry.code[:2] == "17" and entry.code[:3] not in ACTORLESS_COERCION)
             )
         ):
             return  # (criticism by no one named: a clause's verb, not "ces critiques", "accusés de")
