@@ -1055,6 +1055,16 @@ def test_coercion_by_no_one_of_no_one_is_coded_only_for_arrests_and_repression(p
 
 
 @pytest.mark.model
+def test_an_armed_attack_is_no_attack_by_the_army(pipeline: Pipeline) -> None:
+    # "armée", tagged a noun, qualifies "attaque": it names no army (here Manila's, named before).
+    text = (
+        "Un marin philippin a été blessé, selon l'armée de Manille. Le président Ferdinand Marcos a "
+        "toutefois refusé de qualifier l'incident d'attaque armée."
+    )
+    assert not any(e.code == "190" for e in _run(pipeline, text).events)
+
+
+@pytest.mark.model
 def test_a_pejorative_comparison_criticizes_what_is_compared(pipeline: Pipeline) -> None:
     text = "Le président philippin a comparé les garde-côtes chinois à des « pirates »."
     assert ("111", "PHL", "CHN", "asserted") in _coded(_run(pipeline, text))

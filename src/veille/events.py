@@ -1137,7 +1137,12 @@ class _Coding(ActorFinder):
         if slot == "iobj":
             return [c for c in token.children if c.dep_ == "iobj"]
         if slot == "amod":
-            return [c for c in token.children if c.dep_ == "amod"]
+            # (a nationality adjective or a name: not "armée" in "attaque armée", tagged a noun)
+            return [
+                c
+                for c in token.children
+                if c.dep_ == "amod" and (c.pos_ in ("ADJ", "PROPN") or c.lower_ in self.kb.by_adjective)
+            ]
         if slot == "poss":
             return [c for c in token.children if c.dep_ == "det" and "Yes" in morph(c, "Poss")]
         if slot == "ccomp":
