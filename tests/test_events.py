@@ -923,6 +923,17 @@ def test_who_is_heard_doing_something_does_it_as_asserted(pipeline: Pipeline) ->
 
 
 @pytest.mark.model
+def test_a_meeting_reported_after_it_was_stated_is_the_same_meeting(pipeline: Pipeline) -> None:
+    text = (
+        "Vladimir Poutine s'est entretenu mardi avec Kim Jong Un. Selon l'agence KCNA, les deux "
+        "dirigeants ont longuement évoqué la coopération spatiale."
+    )
+    meetings = [e for e in _run(pipeline, text).events if e.root == "04"]
+    assert {e.trigger.text for e in meetings} == {"s'est entretenu"}
+    assert len(meetings) == 2  # (both ways)
+
+
+@pytest.mark.model
 def test_the_members_of_an_organization_meet_among_themselves(pipeline: Pipeline) -> None:
     members = "Les ministres des Affaires étrangères de l'Otan doivent se réunir mardi à Bruxelles."
     assert _coded(_run(pipeline, members)) == {("040", "nato", None, "planned")}

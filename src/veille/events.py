@@ -284,7 +284,7 @@ class _Coding(ActorFinder):
         )
         kept = self._mediated_between(self._judged_acts(self._refusals(kept, token_of), token_of), token_of)
         kept = self._partnered(self._shared(self._named_again(kept, token_of)), token_of)
-        kept = _unique(self._addressed(kept, token_of), verbs)
+        kept = _met_again(_unique(self._addressed(kept, token_of), verbs))
         # Countries reached through an adjective or "nous" become entities only when an event uses them.
         used = {span.start for e in kept for span in (e.source_text, e.target_text) if span is not None}
         named = {m.start for e in self.entities for m in e.mentions}
@@ -1382,6 +1382,24 @@ def _reports_words(verb: Token) -> bool:
     ):
         before -= 1  # (not past a relative pronoun: "Lula, qui n'a pas reconnu la victoire")
     return before >= 0 and verb.doc[before].text in INCISE_OPENERS and not verb.dep_.startswith("acl")
+
+
+def _met_again(events: list[Event]) -> list[Event]:
+    """``events`` without a meeting that someone's words report between the parties of a meeting
+    the article states earlier ("Poutine a reçu Kim… c'était « pour cela » que les deux hommes se
+    retrouvaient sur ce site", "selon une source, les deux hommes ont longuement évoqué…"): the
+    same meeting named again, which the guide codes once."""
+    met: set[tuple[str, str]] = set()
+    kept = []
+    for event in events:
+        pair = (event.source or "", event.target or "")
+        if event.root == "04" and all(pair):
+            if event.modality == "reported" and pair in met:
+                continue
+            if event.modality == "asserted":
+                met.add(pair)
+        kept.append(event)
+    return kept
 
 
 def _infinitive_complement(verb: Token) -> bool:
