@@ -1076,6 +1076,18 @@ def test_an_armed_attack_is_no_attack_by_the_army(pipeline: Pipeline) -> None:
 
 
 @pytest.mark.model
+def test_an_object_pronoun_completes_an_entry_with_the_noun_it_stands_for(pipeline: Pipeline) -> None:
+    text = (
+        "Le différend a commencé après la levée, le 15 mars, de l'embargo européen sur les vins "
+        "moldaves. La Roumanie et la Bulgarie l'ont aussitôt prolongé."
+    )
+    coded = _coded(_run(pipeline, text))
+    assert {("163", "ROU", "MDA", "asserted"), ("163", "BGR", "MDA", "asserted")} <= coded
+    # (a pronoun standing for no noun of an entry gives nothing: "prolonger" alone is no event)
+    assert not _run(pipeline, "Le ministre a présenté le calendrier. Le Parlement l'a prolongé.").events
+
+
+@pytest.mark.model
 def test_a_pejorative_comparison_criticizes_what_is_compared(pipeline: Pipeline) -> None:
     text = "Le président philippin a comparé les garde-côtes chinois à des « pirates »."
     assert ("111", "PHL", "CHN", "asserted") in _coded(_run(pipeline, text))

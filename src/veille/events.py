@@ -124,6 +124,8 @@ SPEAKER_NOUNS = (
     | {"opposition", "média", "journal", "député", "sénateur", "élu", "organisateur", "syndicat"}
     | {"observateur", "analyste", "ong", "témoin", "manifestant", "parti", "camp", "entourage"}
 )
+# Object pronouns that stand for a noun named before ("l'ont prolongé").
+CLITIC_OBJECTS = frozenset({"le", "la", "l'", "l’", "les"})  # noqa: RUF001
 # "Son interlocuteur", "son hôte": the other party of what the possessor was last doing.
 PARTNER_NOUNS = frozenset({"interlocuteur", "interlocutrice", "hôte", "invité", "invitée", "visiteur"})
 # "Avec l'appui de X", "avec l'aval de X": who backs an act is not a party to it.
@@ -217,8 +219,10 @@ class EventCoder:
                     continue
                 if "infinitive" in entry.flags and not _infinitive_complement(token):
                     continue
-                if entry.extra and not all(
-                    word in (near := near or near_lemmas(token)) for word in entry.extra
+                if (
+                    entry.extra
+                    and not all(word in (near := near or near_lemmas(token)) for word in entry.extra)
+                    and (len(entry.extra) > 1 or clitic_antecedent(token, entry.extra) is None)
                 ):
                     continue
                 if (
@@ -708,6 +712,14 @@ class _Coding(ActorFinder):
             # dernières heures des dépôts en Syrie, et Netanyahou a…" joins Netanyahou to "heures").
             targets = self._struck_place(token, taken)
             target_slot = "place" if targets else target_slot
+        if not targets and len(entry.extra) == 1 and entry.extra[0] not in near_lemmas(token):
+            # "…l'embargo européen sur les céréales ukrainiennes. La Pologne l'a prolongé": the
+            # target of the noun the object pronoun stands for.
+            antecedent = clitic_antecedent(token, entry.extra)
+            named = self.coder.match(antecedent) if antecedent is not None else None
+            if antecedent is not None and named is not None:
+                targets, target_slot, _ = self._fill(antecedent, named.target, used, taken)
+                target_slot = "antecedent" if targets else target_slot
         if (
             not targets
             and token.pos_ == "NOUN"
@@ -1382,6 +1394,19 @@ def _reports_words(verb: Token) -> bool:
     ):
         before -= 1  # (not past a relative pronoun: "Lula, qui n'a pas reconnu la victoire")
     return before >= 0 and verb.doc[before].text in INCISE_OPENERS and not verb.dep_.startswith("acl")
+
+
+def clitic_antecedent(verb: Token, nouns: tuple[str, ...]) -> Token | None:
+    """For a verb whose object is a clitic pronoun ("la Pologne l'a prolongé"), the nearest noun
+    before it among ``nouns``, in its sentence or the one before ("…la levée de l'embargo")."""
+    if not any(c.dep_ == "obj" and c.pos_ == "PRON" and c.lower_ in CLITIC_OBJECTS for c in verb.children):
+        return None
+    sentence = verb.sent
+    start = verb.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    return next(
+        (w for w in reversed(verb.doc[start : verb.i]) if w.pos_ == "NOUN" and w.lemma_.lower() in nouns),
+        None,
+    )
 
 
 def _met_again(events: list[Event]) -> list[Event]:
