@@ -1083,6 +1083,16 @@ def test_an_object_pronoun_completes_an_entry_with_the_noun_it_stands_for(pipeli
     )
     coded = _coded(_run(pipeline, text))
     assert {("163", "ROU", "MDA", "asserted"), ("163", "BGR", "MDA", "asserted")} <= coded
+    # So too the subject pronoun of a passive, here between the parties of the last agreement.
+    text = (
+        "L'armée soudanaise et les Forces de soutien rapide ont signé samedi un accord de "
+        "cessez-le-feu de sept jours. Il pourra être prolongé si les deux camps le respectent."
+    )
+    extended = [e for e in _run(pipeline, text).events if e.code == "0871"]
+    assert {(e.source, e.target, e.modality) for e in extended} == {
+        ("SDN", "rsf", "hypothetical"),
+        ("rsf", "SDN", "hypothetical"),
+    }
     # (a pronoun standing for no noun of an entry gives nothing: "prolonger" alone is no event)
     assert not _run(pipeline, "Le ministre a présenté le calendrier. Le Parlement l'a prolongé.").events
 

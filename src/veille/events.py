@@ -126,6 +126,7 @@ SPEAKER_NOUNS = (
 )
 # Object pronouns that stand for a noun named before ("l'ont prolongé").
 CLITIC_OBJECTS = frozenset({"le", "la", "l'", "l’", "les"})  # noqa: RUF001
+ANTECEDENT_SENTENCES = 2  # how many sentences before a pronoun its noun is looked for
 # "Son interlocuteur", "son hôte": the other party of what the possessor was last doing.
 PARTNER_NOUNS = frozenset({"interlocuteur", "interlocutrice", "hôte", "invité", "invitée", "visiteur"})
 # "Avec l'appui de X", "avec l'aval de X": who backs an act is not a party to it.
@@ -1397,12 +1398,17 @@ def _reports_words(verb: Token) -> bool:
 
 
 def clitic_antecedent(verb: Token, nouns: tuple[str, ...]) -> Token | None:
-    """For a verb whose object is a clitic pronoun ("la Pologne l'a prolongé"), the nearest noun
-    before it among ``nouns``, in its sentence or the one before ("…la levée de l'embargo")."""
-    if not any(c.dep_ == "obj" and c.pos_ == "PRON" and c.lower_ in CLITIC_OBJECTS for c in verb.children):
+    """For a verb whose object is a clitic pronoun ("la Pologne l'a prolongé"), or a passive
+    whose subject is a pronoun ("il pourra être prolongé"), the nearest noun before it among
+    ``nouns``, in its sentence or the two before ("…la levée de l'embargo")."""
+    pronouns = [c for c in verb.children if c.dep_ == "obj" and c.lower_ in CLITIC_OBJECTS]
+    if passive(verb):
+        pronouns += [s for s in logical_objects(verb) if s.lower_ in ("il", "elle", "ils", "elles")]
+    if not any(p.pos_ == "PRON" for p in pronouns):
         return None
-    sentence = verb.sent
-    start = verb.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    start = verb.sent.start
+    for _ in range(ANTECEDENT_SENTENCES):
+        start = verb.doc[start - 1].sent.start if start > 0 else 0
     return next(
         (w for w in reversed(verb.doc[start : verb.i]) if w.pos_ == "NOUN" and w.lemma_.lower() in nouns),
         None,
