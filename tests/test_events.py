@@ -1078,11 +1078,13 @@ def test_an_armed_attack_is_no_attack_by_the_army(pipeline: Pipeline) -> None:
 @pytest.mark.model
 def test_an_object_pronoun_completes_an_entry_with_the_noun_it_stands_for(pipeline: Pipeline) -> None:
     text = (
-        "Le différend a commencé après la levée, le 15 mars, de l'embargo européen sur les vins "
-        "moldaves. La Roumanie et la Bulgarie l'ont aussitôt prolongé."
+        "Le différend a commencé après la levée, le samedi 15 mars, de l'embargo européen sur les "
+        "vins moldaves. La Roumanie et la Bulgarie l'ont aussitôt prolongé."
     )
-    coded = _coded(_run(pipeline, text))
-    assert {("163", "ROU", "MDA", "asserted"), ("163", "BGR", "MDA", "asserted")} <= coded
+    result = _run(pipeline, text)
+    assert {("163", "ROU", "MDA", "asserted"), ("163", "BGR", "MDA", "asserted")} <= _coded(result)
+    # Done "aussitôt": on the last date named before (the lifting's), not the document's.
+    assert {e.date for e in result.events if e.trigger.text == "ont aussitôt prolongé"} == {"2025-03-15"}
     # So too the subject pronoun of a passive, here between the parties of the last agreement.
     text = (
         "L'armée soudanaise et les Forces de soutien rapide ont signé samedi un accord de "

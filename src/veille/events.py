@@ -127,6 +127,8 @@ SPEAKER_NOUNS = (
 # Object pronouns that stand for a noun named before ("l'ont prolongé").
 CLITIC_OBJECTS = frozenset({"le", "la", "l'", "l’", "les"})  # noqa: RUF001
 ANTECEDENT_SENTENCES = 2  # how many sentences before a pronoun its noun is looked for
+# Adverbs that place an act right after the one named before it ("l'ont aussitôt prolongé").
+AT_ONCE = frozenset({"aussitôt", "immédiatement", "sitôt"})
 # "Son interlocuteur", "son hôte": the other party of what the possessor was last doing.
 PARTNER_NOUNS = frozenset({"interlocuteur", "interlocutrice", "hôte", "invité", "invitée", "visiteur"})
 # "Avec l'appui de X", "avec l'aval de X": who backs an act is not a party to it.
@@ -1340,6 +1342,17 @@ class _Coding(ActorFinder):
                         self.date
                     ) if self.date else None  # "now": the document's date
                 return value, date_precision(value)
+        if any(c.lower_ in AT_ONCE for a in anchors for c in a.children if c.dep_ == "advmod"):
+            # "La Pologne l'a aussitôt prolongé" after "la levée, le vendredi 15 septembre, de
+            # l'embargo": done right after, on the day of the last date named before it.
+            start = _sentences_back(token, 1)
+            earlier = [
+                time
+                for time, tokens in self.times
+                if time.type == "DATE" and start <= tokens.start and tokens.stop <= token.i
+            ]
+            if earlier:
+                return earlier[-1].value, date_precision(earlier[-1].value)
         if self.date and case_of(token) == "de":
             for time, tokens in self.times:
                 if time.type == "DURATION" and token.head.i in tokens:
@@ -1406,13 +1419,19 @@ def clitic_antecedent(verb: Token, nouns: tuple[str, ...]) -> Token | None:
         pronouns += [s for s in logical_objects(verb) if s.lower_ in ("il", "elle", "ils", "elles")]
     if not any(p.pos_ == "PRON" for p in pronouns):
         return None
-    start = verb.sent.start
-    for _ in range(ANTECEDENT_SENTENCES):
-        start = verb.doc[start - 1].sent.start if start > 0 else 0
+    start = _sentences_back(verb, ANTECEDENT_SENTENCES)
     return next(
         (w for w in reversed(verb.doc[start : verb.i]) if w.pos_ == "NOUN" and w.lemma_.lower() in nouns),
         None,
     )
+
+
+def _sentences_back(token: Token, count: int) -> int:
+    """The first token of the sentence ``count`` sentences before ``token``'s."""
+    start = token.sent.start
+    for _ in range(count):
+        start = token.doc[start - 1].sent.start if start > 0 else 0
+    return start
 
 
 def _met_again(events: list[Event]) -> list[Event]:
