@@ -266,12 +266,13 @@ class ActorFinder:
 
     def _adjacent_names(self, start: int, verb: Token) -> list[Token]:
         """The heads of the names or roles ending right before ``verb`` (but for its auxiliaries),
-        however the parser attached them: "Interrogé sur le programme de Pyongyang, le chef de
-        l'Etat russe a répondu…", parsed with "chef" in apposition to "programme". Not for a verb
-        whose subject names no actor ("toute coopération avec Pyongyang violerait"), unless the
-        names stand apart after a comma ("A Samarcande, étape de la route de la soie, MM. Macron
-        et Mirzioïev ont évoqué…", parsed with "étape" as the subject): then two names joined by
-        "et" are both."""
+        however the parser attached them ("Interrogé sur le programme de Pyongyang, le chef de
+        l'Etat russe a répondu…", parsed with "chef" in apposition to "programme"), two joined by
+        "et" both. Not for a verb whose subject names no actor ("toute coopération avec Pyongyang
+        violerait"), unless the names stand apart after a comma that follows that subject ("A
+        Samarcande, étape de la route de la soie, MM. Macron et Mirzioïev ont évoqué…", parsed
+        with "étape" as the subject) or hang on it without a preposition ("L'opposant Raila
+        Odinga a appelé", with "opposant" tagged as a verb)."""
         end = verb.i
         while end > start and verb.doc[end - 1].pos_ == "AUX":
             end -= 1
@@ -297,8 +298,6 @@ class ActorFinder:
             and all(s.i < opening.i for s in subjects)
             and not any(case_of(h) for h in heads)
         )
-        # (or hung on that subject without a preposition: "L'opposant Raila Odinga a appelé",
-        # with "opposant" tagged as a verb and the name as its object)
         apposed = all(h.head in subjects and not case_of(h) for h in heads)
         return heads if apart or apposed else []
 

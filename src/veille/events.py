@@ -122,7 +122,7 @@ SPEAKER_NOUNS = (
     UNNAMED_PERSONS
     | PEOPLE_NOUNS
     | {"opposition", "média", "journal", "député", "sénateur", "élu", "organisateur", "syndicat"}
-    | {"observateur", "analyste", "ong", "témoin", "manifestant", "parti", "camp", "entourage"}
+    | {"observateur", "analyste", "ong", "témoin", "parti", "camp", "entourage"}
 )
 # Object pronouns that stand for a noun named before ("l'ont prolongé").
 CLITIC_OBJECTS = frozenset({"le", "la", "l'", "l’", "les"})  # noqa: RUF001
@@ -225,7 +225,7 @@ class EventCoder:
                 if (
                     entry.extra
                     and not all(word in (near := near or near_lemmas(token)) for word in entry.extra)
-                    and (len(entry.extra) > 1 or clitic_antecedent(token, entry.extra) is None)
+                    and (len(entry.extra) > 1 or _clitic_antecedent(token, entry.extra) is None)
                 ):
                     continue
                 if (
@@ -718,7 +718,7 @@ class _Coding(ActorFinder):
         if not targets and len(entry.extra) == 1 and entry.extra[0] not in near_lemmas(token):
             # "…l'embargo européen sur les céréales ukrainiennes. La Pologne l'a prolongé": the
             # target of the noun the object pronoun stands for.
-            antecedent = clitic_antecedent(token, entry.extra)
+            antecedent = _clitic_antecedent(token, entry.extra)
             named = self.coder.match(antecedent) if antecedent is not None else None
             if antecedent is not None and named is not None:
                 targets, target_slot, _ = self._fill(antecedent, named.target, used, taken)
@@ -1410,7 +1410,7 @@ def _reports_words(verb: Token) -> bool:
     return before >= 0 and verb.doc[before].text in INCISE_OPENERS and not verb.dep_.startswith("acl")
 
 
-def clitic_antecedent(verb: Token, nouns: tuple[str, ...]) -> Token | None:
+def _clitic_antecedent(verb: Token, nouns: tuple[str, ...]) -> Token | None:
     """For a verb whose object is a clitic pronoun ("la Pologne l'a prolongé"), or a passive
     whose subject is a pronoun ("il pourra être prolongé"), the nearest noun before it among
     ``nouns``, in its sentence or the two before ("…la levée de l'embargo")."""
