@@ -1066,6 +1066,12 @@ def test_coercion_by_no_one_of_no_one_is_coded_only_for_arrests_and_repression(p
 
 
 @pytest.mark.model
+def test_any_such_act_is_hypothetical(pipeline: Pipeline) -> None:
+    text = "Le traité s'applique à toute attaque armée de la Chine contre les navires philippins."
+    assert ("190", "CHN", "PHL", "hypothetical") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
 def test_an_armed_attack_is_no_attack_by_the_army(pipeline: Pipeline) -> None:
     # "armée", tagged a noun, qualifies "attaque": it names no army (here Manila's, named before).
     text = (

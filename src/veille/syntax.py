@@ -588,8 +588,10 @@ def noun_modality(token: Token) -> set[Modality]:
             child.dep_ == "case" and word == "sans"
         ):
             found.add("negated")
-        elif child.dep_ == "amod" and child.lemma_.lower() in ("éventuel", "possible", "hypothétique"):
-            found.add("hypothetical")
+        elif (child.dep_ == "amod" and child.lemma_.lower() in ("éventuel", "possible", "hypothétique")) or (
+            child.dep_ == "det" and word in ("tout", "toute")
+        ):
+            found.add("hypothetical")  # (also any such act: "toute attaque contre ses navires")
         elif child.dep_ in ("amod", "acl") and child.lemma_.lower() in (
             "prochain",
             "futur",
