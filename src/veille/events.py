@@ -197,6 +197,7 @@ class EventCoder:
     def match(self, token: Token) -> Trigger | None:
         """The most specific lexicon entry ``token`` triggers, if any."""
         near: set[str] = set()
+        stood_for: set[str] | None = None  # what an object pronoun may stand for, found once
         own_lemma, tag, form = token.lemma_.lower(), token.pos_, token.lower_
         for pos, tags in POS_TAGS.items():
             lemma = own_lemma
@@ -222,12 +223,14 @@ class EventCoder:
                     continue
                 if "infinitive" in entry.flags and not _infinitive_complement(token):
                     continue
-                if (
-                    entry.extra
-                    and not all(word in (near := near or near_lemmas(token)) for word in entry.extra)
-                    and (len(entry.extra) > 1 or _clitic_antecedent(token, entry.extra) is None)
+                if entry.extra and not all(
+                    word in (near := near or near_lemmas(token)) for word in entry.extra
                 ):
-                    continue
+                    # (one further word may be the noun an object pronoun stands for)
+                    if stood_for is None:
+                        stood_for = {w.lemma_.lower() for w in _antecedents(token)}
+                    if len(entry.extra) > 1 or entry.extra[0] not in stood_for:
+                        continue
                 if (
                     not entry.reflexive
                     and pos == "VERB"
@@ -718,7 +721,7 @@ class _Coding(ActorFinder):
         if not targets and len(entry.extra) == 1 and entry.extra[0] not in near_lemmas(token):
             # "…l'embargo européen sur les céréales ukrainiennes. La Pologne l'a prolongé": the
             # target of the noun the object pronoun stands for.
-            antecedent = _clitic_antecedent(token, entry.extra)
+            antecedent = next((w for w in _antecedents(token) if w.lemma_.lower() in entry.extra), None)
             named = self.coder.match(antecedent) if antecedent is not None else None
             if antecedent is not None and named is not None:
                 targets, target_slot, _ = self._fill(antecedent, named.target, used, taken)
@@ -1345,7 +1348,7 @@ class _Coding(ActorFinder):
         if any(c.lower_ in AT_ONCE for a in anchors for c in a.children if c.dep_ == "advmod"):
             # "La Pologne l'a aussitôt prolongé" after "la levée, le vendredi 15 septembre, de
             # l'embargo": done right after, on the day of the last date named before it.
-            start = _sentences_back(token, 1)
+            start = self.sentences[max(0, self.sentence_of[token.i] - 1)].start
             earlier = [
                 time
                 for time, tokens in self.times
@@ -1410,28 +1413,19 @@ def _reports_words(verb: Token) -> bool:
     return before >= 0 and verb.doc[before].text in INCISE_OPENERS and not verb.dep_.startswith("acl")
 
 
-def _clitic_antecedent(verb: Token, nouns: tuple[str, ...]) -> Token | None:
+def _antecedents(verb: Token) -> list[Token]:
     """For a verb whose object is a clitic pronoun ("la Pologne l'a prolongé"), or a passive
-    whose subject is a pronoun ("il pourra être prolongé"), the nearest noun before it among
-    ``nouns``, in its sentence or the two before ("…la levée de l'embargo")."""
+    whose subject is a pronoun ("il pourra être prolongé"), the nouns the pronoun may stand for:
+    those before it in its sentence and the two before, nearest first ("…la levée de l'embargo")."""
     pronouns = [c for c in verb.children if c.dep_ == "obj" and c.lower_ in CLITIC_OBJECTS]
     if passive(verb):
         pronouns += [s for s in logical_objects(verb) if s.lower_ in ("il", "elle", "ils", "elles")]
     if not any(p.pos_ == "PRON" for p in pronouns):
-        return None
-    start = _sentences_back(verb, ANTECEDENT_SENTENCES)
-    return next(
-        (w for w in reversed(verb.doc[start : verb.i]) if w.pos_ == "NOUN" and w.lemma_.lower() in nouns),
-        None,
-    )
-
-
-def _sentences_back(token: Token, count: int) -> int:
-    """The first token of the sentence ``count`` sentences before ``token``'s."""
-    start = token.sent.start
-    for _ in range(count):
-        start = token.doc[start - 1].sent.start if start > 0 else 0
-    return start
+        return []
+    start = verb.sent.start
+    for _ in range(ANTECEDENT_SENTENCES):
+        start = verb.doc[start - 1].sent.start if start > 0 else 0
+    return [w for w in reversed(verb.doc[start : verb.i]) if w.pos_ == "NOUN"]
 
 
 def _met_again(events: list[Event]) -> list[Event]:
