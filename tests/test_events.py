@@ -276,7 +276,7 @@ def test_a_fronted_passive_participle_is_said_of_the_main_subject(pipeline: Pipe
     root = _run(pipeline, "Reçu lundi par le président Erdogan, M. Lavrov a remis un message.")
     assert ("043", "TUR", "RUS", "asserted") in _coded(root)
     # Detached after the main clause.
-    after = _run(pipeline, "Les diplomates argentins ont quitté jeudi le Venezuela, expulsés par Caracas.")
+    after = _run(pipeline, "Les journalistes argentins ont quitté jeudi le Venezuela, expulsés par Caracas.")
     assert ("174", "VEN", "ARG", "asserted") in _coded(after)
     # With no agent, the participle is still passive, and where the guest was received says who
     # received him.
@@ -1275,3 +1275,29 @@ def test_what_one_lets_be_done_to_oneself_is_not_ones_act(pipeline: Pipeline) ->
     coded = _coded(_run(pipeline, text))
     assert not any(code.startswith("13") for code, _, _, _ in coded)  # no threat by the Philippines
     assert ("010", "PHL", None, "asserted") in coded
+
+
+@pytest.mark.model
+def test_a_further_word_is_found_through_a_quantity_and_in_a_passives_object(pipeline: Pipeline) -> None:
+    text = "Le Japon a débloqué mardi 30 millions de dollars d'aide humanitaire pour le Soudan."
+    assert _coded(_run(pipeline, text)) == {("073", "JPN", "SDN", "asserted")}
+    text = "Les diplomates français ont quitté le Niger samedi, expulsés par Niamey."
+    assert ("166", "NER", "FRA", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_a_statement_that_condemns_unnamed_acts_is_a_criticism(pipeline: Pipeline) -> None:
+    text = "Le ministre indien a qualifié ces frappes d'« insensées »."
+    assert ("111", "IND", None, "asserted") in _coded(_run(pipeline, text))
+    # A criticism cue under negation says none ("ne menaçait pas").
+    text = "Le ministre hongrois a assuré que le texte ne menaçait pas l'approvisionnement du pays."
+    assert ("010", "HUN", None, "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_a_subject_hung_on_a_detached_participle_is_the_verbs(pipeline: Pipeline) -> None:
+    text = "Le président sud-africain, arrivé la veille en avion, a assuré Kiev de son soutien."
+    assert ("051", "ZAF", "UKR", "asserted") in _coded(_run(pipeline, text))
+    # (not the subject of a participle with its own auxiliary, inside a quotation)
+    text = "« Le Brésil a toujours défendu la paix », a affirmé le ministre chinois."
+    assert ("010", "CHN", "BRA", "asserted") in _coded(_run(pipeline, text))

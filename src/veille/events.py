@@ -768,8 +768,8 @@ class _Coding(ActorFinder):
                 # A plain statement or comment is about the first actor its words name.
                 targets = self._named_in_words(words, sources)
                 target_slot = "said" if targets else target_slot
-            tone = self._tone(words) if code == "010" and "plain" not in entry.flags and targets else 0
-            if tone:
+            tone = self._tone(words) if code == "010" and "plain" not in entry.flags else 0
+            if tone > 0 and targets or tone < 0:
                 code = "051" if tone > 0 else "111"
         pairs: list[tuple[Actor | None, Actor | None]]
         # Meetings are mutual, and so is what two actors named together do with each other.
@@ -870,7 +870,12 @@ class _Coding(ActorFinder):
     def _tone(self, words: list[Token]) -> int:
         """Whether a statement's words praise (> 0) or criticize (< 0), from the cues of
         ``lexicons/<lang>/statements.tsv``: a statement with a target and a tone is 051 or 111."""
-        return sum(self.coder.statement_cues.get(w.lemma_.lower(), 0) for w in words)
+        cues = self.coder.statement_cues
+        return sum(
+            next((cues[k] for k in (w.lemma_.lower(), *_singular_masculine(w.lower_)) if k in cues), 0)
+            for w in words
+            if not negated(w)  # ("le texte ne menaçait pas…": no threat said)
+        )
 
     def _named_in_words(self, words: list[Token], sources: list[Actor]) -> list[Actor]:
         """The first actor ``words`` name outside the speakers' side, a nationality adjective
@@ -1379,6 +1384,13 @@ class _Coding(ActorFinder):
                 return False
             node = node.head
         return False
+
+
+def _singular_masculine(form: str) -> tuple[str, ...]:
+    """The forms an adjective the lemmatizer left as written may have in a cue list:
+    "insensées" → "insensé", "déraisonnables" → "déraisonnable"."""
+    stem = form.removesuffix("s")
+    return (form, stem, stem.removesuffix("e")) if stem.endswith("ée") else (form, stem)
 
 
 def _subsumed(event: Event, events: list[Event]) -> bool:

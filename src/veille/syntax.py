@@ -156,11 +156,22 @@ def reflexive(token: Token) -> bool:
 
 
 def near_lemmas(token: Token) -> set[str]:
-    """Lemmas of the children and grandchildren of ``token`` (not across a clause)."""
+    """Lemmas of the children and grandchildren of ``token`` (not across a clause), and of what
+    a passive is done to wherever the parser hung it; a quantity
+    is seen through ("a débloqué 100 millions de dollars d'aide humanitaire": "aide" and
+    "humanitaire" are near "débloqué", as in "a débloqué une aide humanitaire")."""
     children = list(token.children)
+    children += [g for c in children if _quantity(c) for g in c.children]
+    if passive(token):  # what a passive is done to ("des diplomates, expulsés par…")
+        children += [o for o in logical_objects(token) if o.head.i != token.i]
     return {c.lemma_.lower() for c in children} | {
         g.lemma_.lower() for c in children if c.dep_ not in CLAUSES for g in c.children
     }
+
+
+def _quantity(token: Token) -> bool:
+    """A number, or a noun that counts ("millions", "milliers", "dizaines")."""
+    return token.pos_ == "NUM" or (token.pos_ == "NOUN" and "Card" in morph(token, "NumType"))
 
 
 @remembered
@@ -244,6 +255,19 @@ def own_subjects(token: Token) -> list[Token]:
             c.dep_.startswith("expl") and c.lower_.lstrip("-") in SUBJECT_PRONOUNS
         ):
             found.append(c)
+    if not found:
+        # "Le dirigeant, arrivé à bord de son train, a assuré…": the subject hung on a detached
+        # participle before the verb is the verb's own.
+        found = [
+            g
+            for c in token.children
+            if c.dep_ == "advcl"
+            and c.i < token.i
+            and "Part" in morph(c, "VerbForm")
+            and token.doc[c.i - 1].text == ","
+            for g in c.children
+            if g.dep_ == "nsubj" and g.i < c.i
+        ]
 
     # An inverted pronoun is the subject of its incise, whatever else the parser hung there; of
     # two subjects ("Le président ukrainien, Volodymyr Zelensky, a salué"), the name, else the
