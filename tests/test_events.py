@@ -1301,3 +1301,29 @@ def test_a_subject_hung_on_a_detached_participle_is_the_verbs(pipeline: Pipeline
     # (not the subject of a participle with its own auxiliary, inside a quotation)
     text = "« Le Brésil a toujours défendu la paix », a affirmé le ministre chinois."
     assert ("010", "CHN", "BRA", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_recognition_is_of_who_the_recognized_thing_belongs_to(pipeline: Pipeline) -> None:
+    text = "Le président brésilien n'a pas reconnu la victoire de Nicolas Maduro."
+    assert ("054", "BRA", "VEN", "negated") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_a_judgement_of_people_named_by_a_common_noun_is_aimed_at_no_one(pipeline: Pipeline) -> None:
+    text = (
+        "La Géorgie a suspendu ses négociations avec l'Union européenne. "
+        "Le Premier ministre géorgien a accusé l'opposition de préparer des violences."
+    )
+    assert ("112", "GEO", None, "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_a_judged_act_is_aimed_at_its_author_not_at_who_else_its_phrase_names(pipeline: Pipeline) -> None:
+    text = (
+        "Les Etats-Unis ont bombardé des positions rebelles au Yémen. "
+        "L'Iran a condamné ces frappes comme une violation de la souveraineté du Yémen."
+    )
+    coded = _coded(_run(pipeline, text))
+    assert ("111", "IRN", "USA", "asserted") in coded
+    assert ("111", "IRN", "YEM", "asserted") not in coded

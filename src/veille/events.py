@@ -634,6 +634,11 @@ class _Coding(ActorFinder):
         criticism, rejection or threat, or praise by a verb of something that is not itself an
         act ("a salué une nouvelle page", not "a salué l'accord", whose parties are its own)."""
         token = self.doc[token_of[event.id]] if event.id in token_of else None
+        if token is not None and any(
+            o.pos_ == "NOUN" and o.lemma_.lower() in SPEAKER_NOUNS and not self.actors(o)
+            for o in logical_objects(token)
+        ):
+            return False  # "accusant l'opposition de…": aimed at people the text names as no actor
         if event.root in ADDRESSEE_ROOTS or (token is not None and "reply" in self.triggers[token.i].flags):
             return True
         if token is not None and any(
@@ -769,7 +774,7 @@ class _Coding(ActorFinder):
                 targets = self._named_in_words(words, sources)
                 target_slot = "said" if targets else target_slot
             tone = self._tone(words) if code == "010" and "plain" not in entry.flags else 0
-            if tone > 0 and targets or tone < 0:
+            if tone < 0 or (tone > 0 and targets):  # (praise of no one named: a plain statement)
                 code = "051" if tone > 0 else "111"
         pairs: list[tuple[Actor | None, Actor | None]]
         # Meetings are mutual, and so is what two actors named together do with each other.
@@ -1050,6 +1055,8 @@ class _Coding(ActorFinder):
         """The first actor other than the source named within the object's phrase, or by the
         antecedent of "dont" ("le G5, dont il dénonçait l'inefficacité": the G5's)."""
         objects = logical_objects(token)
+        if any(head.i in self.triggers for head in objects):
+            return []  # an act judged is aimed at who did it ("les frappes… du Yémen", _judged_acts)
         words = [
             word
             for head in objects
@@ -1471,8 +1478,9 @@ def _infinitive_complement(verb: Token) -> bool:
 
 
 def _judgement(code: str) -> bool:
-    """Whether ``code`` judges something: criticism or rejection (JUDGEMENT_ROOTS), or praise."""
-    return code[:2] in JUDGEMENT_ROOTS or code == "051"
+    """Whether ``code`` judges something: criticism or rejection (JUDGEMENT_ROOTS), praise, or
+    recognition ("n'a pas reconnu la victoire de M. Maduro" is about Maduro)."""
+    return code[:2] in JUDGEMENT_ROOTS or code in ("051", "054")
 
 
 def _code_fields(code: str) -> dict[str, Any]:
