@@ -1327,3 +1327,12 @@ def test_a_judged_act_is_aimed_at_its_author_not_at_who_else_its_phrase_names(pi
     coded = _coded(_run(pipeline, text))
     assert ("111", "IRN", "USA", "asserted") in coded
     assert ("111", "IRN", "YEM", "asserted") not in coded
+
+
+@pytest.mark.model
+def test_an_attribute_of_the_object_is_said_of_the_object(pipeline: Pipeline) -> None:
+    text = "Le Brésil avait jugé le projet de résolution trop favorable à l'Ukraine."
+    coded = _coded(_run(pipeline, text))
+    assert not any(code == "051" and source == "BRA" for code, source, _, _ in coded)
+    text = "Le Kenya s'est dit prêt à coopérer avec Haïti."
+    assert ("030", "KEN", "HTI", "asserted") in _coded(_run(pipeline, text))

@@ -58,6 +58,7 @@ from .syntax import (
     RELATIVES,
     SUPPORT_VERBS,
     WordFilter,
+    attributed_object,
     case_of,
     clause_verb,
     complements_by_case,
@@ -1055,13 +1056,16 @@ class _Coding(ActorFinder):
         """The first actor other than the source named within the object's phrase, or by the
         antecedent of "dont" ("le G5, dont il dénonçait l'inefficacité": the G5's)."""
         objects = logical_objects(token)
-        if any(head.i in self.triggers for head in objects):
-            return []  # an act judged is aimed at who did it ("les frappes… du Yémen", _judged_acts)
+        # (not what the object is judged as: "a condamné les frappes comme une violation de la
+        # souveraineté du Yémen" is not aimed at Yemen)
+        judged_as = {
+            w.i for head in objects for c in head.children if case_of(c) == "comme" for w in c.subtree
+        }
         words = [
             word
             for head in objects
             for word in head.subtree
-            if word.i != head.i and within_phrase(word, head)
+            if word.i != head.i and within_phrase(word, head) and word.i not in judged_as
         ]
         if objects and token.dep_ == "acl:relcl" and any(c.lower_ == "dont" for c in token.children):
             antecedent = token.head
@@ -1126,8 +1130,8 @@ class _Coding(ActorFinder):
             yield own_subjects(token)
             yield self.inverted_subject(token)
             yield logical_subjects(token)
-            if object_controller(token) and not own_subjects(token):
-                return  # the object named does it, even when it names no actor
+            if (object_controller(token) or attributed_object(token)) and not own_subjects(token):
+                return  # the object named does it, or is said to be so, even when it names no actor
             yield self._author(token)
             yield self._incise_subject(token)
             yield self.left_subject(token)

@@ -336,6 +336,9 @@ def logical_subjects(token: Token) -> list[Token]:
         return []
     if token.dep_ == "xcomp" and head.lemma_ in ("laisser", "faire") and reflexive(head):
         return []  # "ne nous laisserons pas intimider", "s'est fait arrêter": undergone, by someone unnamed
+    attributed = attributed_object(token)
+    if attributed:
+        return attributed
     if token.dep_ == "xcomp" or (token.dep_ == "obj" and token.pos_ == "ADJ"):
         # (an adjective is no object: "s'est dit prêt à", parsed with "prêt" as the object)
         return object_controller(token) or logical_subjects(head)
@@ -363,6 +366,15 @@ def logical_subjects(token: Token) -> list[Token]:
         return [head]
     partner = coordinated_verb(token)
     return logical_subjects(partner) if partner is not None else []
+
+
+def attributed_object(token: Token) -> list[Token]:
+    """The object an adjective is said of as its attribute ("Moscou l'avait jugé trop favorable
+    à Israël": the text, not Moscow, is favourable); a reflexive object is the subject itself
+    ("s'est dit prêt")."""
+    if token.dep_ != "xcomp" or token.pos_ != "ADJ":
+        return []
+    return [c for c in token.head.children if c.dep_ == "obj" and c.lower_ not in REFLEXIVE]
 
 
 def _controlling_verb(token: Token) -> Token | None:
