@@ -1336,3 +1336,11 @@ def test_an_attribute_of_the_object_is_said_of_the_object(pipeline: Pipeline) ->
     assert not any(code == "051" and source == "BRA" for code, source, _, _ in coded)
     text = "Le Kenya s'est dit prêt à coopérer avec Haïti."
     assert ("030", "KEN", "HTI", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_a_judgement_of_an_act_is_aimed_at_its_author_over_names_within_it(pipeline: Pipeline) -> None:
+    text = "Le président kazakh a refusé de reconnaître l'annexion de régions géorgiennes par la Russie."
+    coded = _coded(_run(pipeline, text))
+    assert ("120", "KAZ", "RUS", "asserted") in coded
+    assert ("120", "KAZ", "GEO", "asserted") not in coded

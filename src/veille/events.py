@@ -26,7 +26,7 @@ import datetime as dt
 import hashlib
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from spacy.language import Language
@@ -68,6 +68,7 @@ from .syntax import (
     logical_subjects,
     morph,
     near_lemmas,
+    near_words,
     negated,
     noun_modality,
     object_controller,
@@ -276,7 +277,7 @@ class _Coding(ActorFinder):
         # that event, not one of its own.
         for i, entry in list(self.triggers.items()):
             if entry.extra:
-                for near in (*self.doc[i].children, *(g for c in self.doc[i].children for g in c.children)):
+                for near in near_words(self.doc[i]):
                     if near.lemma_.lower() in entry.extra and near.i in self.triggers:
                         del self.triggers[near.i]
         self.closing_incises = [i for i in self.triggers if self._closing_incise(self.doc[i])]
@@ -293,9 +294,13 @@ class _Coding(ActorFinder):
             (e for e in events if not _subsumed(e, events) and not self._said_as_act(e, events, token_of)),
             key=lambda e: e.trigger.start,
         )
-        kept = self._mediated_between(self._judged_acts(self._refusals(kept, token_of), token_of), token_of)
-        kept = self._partnered(self._shared(self._named_again(kept, token_of)), token_of)
-        kept = _met_again(_unique(self._addressed(kept, token_of), verbs))
+        passes: tuple[Callable[[list[Event], dict[str, int]], list[Event]], ...] = (
+            *(self._judged_acts, self._refusals, self._mediated_between, self._named_again),
+            *(lambda events, _: self._shared(events), self._partnered, self._addressed),
+        )
+        for step in passes:
+            kept = _carried(step(kept, token_of), kept, token_of)
+        kept = _met_again(_unique(kept, verbs))
         # Countries reached through an adjective or "nous" become entities only when an event uses them.
         used = {span.start for e in kept for span in (e.source_text, e.target_text) if span is not None}
         named = {m.start for e in self.entities for m in e.mentions}
@@ -394,13 +399,16 @@ class _Coding(ActorFinder):
         return self.doc[index]
 
     def _judged_acts(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
-        """``events`` where a judgement (criticism, rejection, praise) with no target whose
-        object is an act ("a condamné les frappes", "ce déplacement a été critiqué") is aimed
-        at who did that act: the source of the object's own event, else, for an act named again
-        ("ce déplacement"), the source of the last earlier event of its code."""
+        """``events`` where a judgement (criticism, rejection, praise, recognition) with no
+        target whose object is an act ("a condamné les frappes", "ce déplacement a été critiqué")
+        is aimed at who did that act: the source of the object's own event, else, for an act
+        named again ("ce déplacement"), the source of the last earlier event of its code. So is
+        one aimed at a name within an act it has for object ("a refusé de reconnaître l'annexion
+        de régions ukrainiennes par le Kremlin" is about the Kremlin's act, not Ukraine)."""
         judged: list[Event] = []
         for event in events:
-            trigger = self._aimless(event, token_of)
+            within = event.target is not None and _target_slot(event) in ("obj", "object")
+            trigger = self.doc[token_of[event.id]] if within else self._aimless(event, token_of)
             if trigger is None or event.source is None or not _judgement(event.code):
                 judged.append(event)
                 continue
@@ -410,7 +418,9 @@ class _Coding(ActorFinder):
                 if entry is None:
                     continue
                 own = [e for e in events if token_of.get(e.id) == act.i and e.source]
-                again = any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in act.children)
+                again = not within and any(
+                    c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in act.children
+                )
                 earlier = [
                     e
                     for e in events
@@ -421,6 +431,7 @@ class _Coding(ActorFinder):
             if (
                 party is None
                 or party.source is None
+                or party.source == event.target
                 or self.country(party.source) == self.country(event.source)
             ):
                 judged.append(event)
@@ -1530,6 +1541,16 @@ def _between(
     )
 
 
+def _carried(after: list[Event], before: list[Event], token_of: dict[str, int]) -> list[Event]:
+    """``after``, a pass's output, with the trigger token of each event a pass re-aimed (and so
+    renamed) recorded in ``token_of`` as that of the event it came from, for the next passes."""
+    origin = {(e.trigger.start, e.code, e.source): token_of[e.id] for e in before if e.id in token_of}
+    for event in after:
+        if event.id not in token_of and (event.trigger.start, event.code, event.source) in origin:
+            token_of[event.id] = origin[event.trigger.start, event.code, event.source]
+    return after
+
+
 def _retargeted(event: Event, target: str, text: TextSpan | None, how: str) -> Event:
     """``event`` aimed at ``target``, inferred ``how`` (named in ``rule``, with less confidence
     than a target its own slots give)."""
@@ -1539,8 +1560,13 @@ def _retargeted(event: Event, target: str, text: TextSpan | None, how: str) -> E
         target=target,
         target_text=text,
         confidence=round(min(event.confidence + 0.1, 1.0), 2),
-        rule=event.rule.replace("target=-", f"target={how}"),
+        rule=event.rule.replace(f"target={_target_slot(event)}", f"target={how}"),
     )
+
+
+def _target_slot(event: Event) -> str:
+    """Where ``event``'s target was found, as its ``rule`` says ("-" for none)."""
+    return event.rule.rsplit("target=", 1)[-1]
 
 
 def _unique(events: list[Event], verbs: frozenset[int]) -> list[Event]:

@@ -155,18 +155,21 @@ def reflexive(token: Token) -> bool:
     )
 
 
-def near_lemmas(token: Token) -> set[str]:
-    """Lemmas of the children and grandchildren of ``token`` (not across a clause), and of what
-    a passive is done to wherever the parser hung it; a quantity
-    is seen through ("a débloqué 100 millions de dollars d'aide humanitaire": "aide" and
-    "humanitaire" are near "débloqué", as in "a débloqué une aide humanitaire")."""
+def near_words(token: Token) -> list[Token]:
+    """The children and grandchildren of ``token`` (not across a clause), and what a passive is
+    done to wherever the parser hung it; a quantity is seen through ("a débloqué 100 millions de
+    dollars d'aide humanitaire": "aide" and "humanitaire" are near "débloqué", as in "a débloqué
+    une aide humanitaire")."""
     children = list(token.children)
     children += [g for c in children if _quantity(c) for g in c.children]
     if passive(token):  # what a passive is done to ("des diplomates, expulsés par…")
         children += [o for o in logical_objects(token) if o.head.i != token.i]
-    return {c.lemma_.lower() for c in children} | {
-        g.lemma_.lower() for c in children if c.dep_ not in CLAUSES for g in c.children
-    }
+    return children + [g for c in children if c.dep_ not in CLAUSES for g in c.children]
+
+
+def near_lemmas(token: Token) -> set[str]:
+    """The lemmas of :func:`near_words`, which further words of a lexicon entry are matched in."""
+    return {w.lemma_.lower() for w in near_words(token)}
 
 
 def _quantity(token: Token) -> bool:
