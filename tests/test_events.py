@@ -1344,3 +1344,17 @@ def test_a_judgement_of_an_act_is_aimed_at_its_author_over_names_within_it(pipel
     coded = _coded(_run(pipeline, text))
     assert ("120", "KAZ", "RUS", "asserted") in coded
     assert ("120", "KAZ", "GEO", "asserted") not in coded
+
+
+@pytest.mark.model
+def test_a_promised_clause_is_a_reported_event_of_its_own(pipeline: Pipeline) -> None:
+    text = (
+        "L'Arménie a bombardé trois villages en Azerbaïdjan. "
+        "Le président azerbaïdjanais a promis que son pays riposterait bientôt."
+    )
+    coded = _coded(_run(pipeline, text))
+    assert ("138", "AZE", "ARM", "asserted") in coded
+    assert ("190", "AZE", "ARM", "reported") in coded
+    # (an infinitive is the promise's own word: "a promis de riposter" is one event)
+    text = "L'Arménie a bombardé trois villages en Azerbaïdjan. Bakou a promis de riposter."
+    assert not any(code == "190" and source == "AZE" for code, source, _, _ in _coded(_run(pipeline, text)))

@@ -273,12 +273,17 @@ class _Coding(ActorFinder):
             entry = self.coder.match(token)
             if entry is not None:
                 self.triggers[token.i] = entry
-        # A noun that is the further word of a matched entry ("imposer des sanctions") is part of
-        # that event, not one of its own.
+        # A word that is the further word of a matched entry ("imposer des sanctions", "a promis
+        # de riposter") is part of that event, not one of its own; but for the verb of a clause,
+        # which reports its own ("a promis que son pays riposterait").
         for i, entry in list(self.triggers.items()):
             if entry.extra:
                 for near in near_words(self.doc[i]):
-                    if near.lemma_.lower() in entry.extra and near.i in self.triggers:
+                    if (
+                        near.lemma_.lower() in entry.extra
+                        and near.i in self.triggers
+                        and near.dep_ != "ccomp"
+                    ):
                         del self.triggers[near.i]
         self.closing_incises = [i for i in self.triggers if self._closing_incise(self.doc[i])]
         events: list[Event] = []
@@ -1343,12 +1348,20 @@ class _Coding(ActorFinder):
                 continue
             if node.dep_ in ("ccomp", "parataxis") and self._speech(node.head):
                 return True
+            if node.dep_ == "ccomp" and self._says(node.head):
+                return True  # "a promis que son pays riposterait", "a menacé que…"
             node = node.head
         return False
 
     def _speech(self, token: Token) -> bool:
         entry = self.triggers.get(token.i)
         return entry is not None and "speech" in entry.flags
+
+    def _says(self, token: Token) -> bool:
+        """Whether ``token`` is a verbal act whose clause is words said, not asked for (a promise,
+        a threat, an accusation: not an appeal or a demand, whose content is hypothetical)."""
+        entry = self.triggers.get(token.i)
+        return entry is not None and entry.code[:2] in VERBAL_ROOTS - DEMAND_ROOTS
 
     def _date(self, token: Token) -> tuple[str | None, DatePrecision | None]:
         """The event's own time expression, else the document date, at their precision (coarser
