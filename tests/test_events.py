@@ -1358,3 +1358,28 @@ def test_a_promised_clause_is_a_reported_event_of_its_own(pipeline: Pipeline) ->
     # (an infinitive is the promise's own word: "a promis de riposter" is one event)
     text = "L'Arménie a bombardé trois villages en Azerbaïdjan. Bakou a promis de riposter."
     assert not any(code == "190" and source == "AZE" for code, source, _, _ in _coded(_run(pipeline, text)))
+
+
+@pytest.mark.model
+def test_a_warning_that_threatens_no_act_is_a_pessimistic_comment(pipeline: Pipeline) -> None:
+    text = "« Personne n'a rien à gagner à une guerre des tarifs », a averti le ministre italien."
+    assert ("130", "ITA", None, "asserted") in _coded(_run(pipeline, text))  # (war named)
+    text = "Le Programme alimentaire mondial a averti qu'une sécheresse pourrait toucher le pays d'ici juin."
+    assert ("012", "wfp", None, "asserted") in _coded(_run(pipeline, text))
+    # What the speaker's side would do, or an act of anyone's, is a threat.
+    text = (
+        "Les Etats-Unis ont frappé des cibles au Yémen."
+        " Le président américain a averti qu'il n'hésiterait pas."
+    )
+    assert ("130", "USA", "YEM", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_an_incise_says_all_its_sentence_says_before_it(pipeline: Pipeline) -> None:
+    text = (
+        "Tokyo pourrait imposer de nouvelles sanctions si un accord militaire était conclu,"
+        " a averti le porte-parole du gouvernement japonais."
+    )
+    coded = _coded(_run(pipeline, text))
+    assert ("130", "JPN", None, "asserted") in coded
+    assert ("163", "JPN", None, "hypothetical") in coded or ("163", "JPN", None, "reported") in coded

@@ -165,6 +165,24 @@ def test_a_regular_future_the_tagger_called_past_is_a_future() -> None:
     assert verb_form(entered[1]) == ("Ind", "Past")  # a simple past stays past
 
 
+def test_a_regular_conditional_the_tagger_called_imperfect_is_a_conditional() -> None:
+    imperfect = "Mood=Ind|Number=Sing|Person=3|Tense=Imp|VerbForm=Fin"
+    vocab = spacy.blank("fr").vocab
+    for form, lemma, expected in (
+        ("hésiterait", "hésiter", ("Cnd", "Pres")),
+        ("hésitait", "hésiter", ("Ind", "Imp")),
+    ):
+        doc = Doc(
+            vocab,
+            words=["Il", form],
+            heads=[1, 1],
+            deps=["nsubj", "ROOT"],
+            morphs=["", imperfect],
+            lemmas=["il", lemma],
+        )
+        assert verb_form(doc[1]) == expected
+
+
 def test_a_participle_completing_a_verb_of_state_is_a_passive_of_that_verbs_subject() -> None:
     words = ["Le", "Niger", "reste", "menacé", "par", "le", "Tchad"]
     heads = [1, 2, 2, 2, 6, 6, 3]

@@ -146,6 +146,10 @@ ACTORLESS_COERCION = frozenset({"173", "175"})
 # ("X a été accusé", "manifestations contre X", "X a été arrêté", "ont été tués à X", "frappes
 # sur X"). Other events are not coded without their source.
 TARGET_ONLY_ROOTS = frozenset({"11", "14", "17", "18", "19", "20"})
+FIRST_PERSON = frozenset({"je", "j'", "j’", "nous"})  # noqa: RUF001
+# Words that make a warning a threat even when it names no act of anyone ("serait considérée
+# comme une déclaration de guerre").
+WAR_WORDS = frozenset({"guerre", "représaille", "riposte", "rétorsion", "conséquence"})
 # Aid no longer given ("ne livre plus d'armes") is aid reduced or stopped, by kind.
 STOPPED_AID = {"071": "1621", "072": "1622", "073": "1623"}
 MODALITY_ORDER: tuple[Modality, ...] = ("reported", "negated", "hypothetical", "planned")
@@ -300,7 +304,7 @@ class _Coding(ActorFinder):
             key=lambda e: e.trigger.start,
         )
         passes: tuple[Callable[[list[Event], dict[str, int]], list[Event]], ...] = (
-            *(self._judged_acts, self._refusals, self._mediated_between, self._named_again),
+            *(self._warnings, self._judged_acts, self._refusals, self._mediated_between, self._named_again),
             *(lambda events, _: self._shared(events), self._partnered, self._addressed),
         )
         for step in passes:
@@ -402,6 +406,40 @@ class _Coding(ActorFinder):
         if index is None or event.target is not None or event.source is None:
             return None
         return self.doc[index]
+
+    def _warnings(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
+        """``events`` where a warning by a statement verb ("a averti que…", 130) that foretells
+        no one's act, names no act of anyone and speaks of no war is a pessimistic comment, 012
+        ("« Nous n'avons rien à gagner à une escalade », a averti X"; "a averti qu'une famine
+        pourrait frapper le nord")."""
+        warned: list[Event] = []
+        for event in events:
+            token = self.doc[token_of[event.id]] if event.id in token_of else None
+            entry = self.triggers.get(token.i) if token is not None else None
+            if token is None or entry is None or entry.code != "130" or "speech" not in entry.flags:
+                warned.append(event)
+                continue
+            words = self._statement_words(token)
+            said = {w.i for w in words}
+            threat = (
+                any(w.lemma_.lower() in WAR_WORDS for w in words)
+                or any(token_of.get(e.id) in said and e.source is not None for e in events)
+                or self._foretells_act(words)
+            )
+            warned.append(event if threat else _recoded(event, "012"))
+        return warned
+
+    def _foretells_act(self, words: list[Token]) -> bool:
+        """Whether ``words`` say what someone named, or the speaker's side ("nous"), will or would
+        do ("« La Russie paiera cher »", "qu'il n'hésiterait pas à…"), not what may merely
+        happen ("qu'une famine pourrait frapper le nord")."""
+        for word in words:
+            mood, tense = verb_form(word) if word.pos_ in ("VERB", "AUX") else (None, None)
+            if (mood == "Cnd" or tense == "Fut") and any(
+                s.lower_ in FIRST_PERSON or self.actors(s) for s in logical_subjects(word)
+            ):
+                return True
+        return False
 
     def _judged_acts(self, events: list[Event], token_of: dict[str, int]) -> list[Event]:
         """``events`` where a judgement (criticism, rejection, praise, recognition) with no
@@ -951,6 +989,12 @@ class _Coding(ActorFinder):
             return [w for w in self.doc[sentence.start : token.i] if w.i not in own]
         if quoted:
             return quoted
+        start = min([token.i] + [c.i for c in token.children if c.dep_.startswith("aux")])
+        if inverted and start - 1 > sentence.start and self.doc[start - 1].text == ",":
+            # An incise whose subject follows it ("…, a averti le porte-parole"), however the
+            # parser hung it ("Washington pourrait prendre des sanctions si un accord était
+            # conclu, a averti X", with the incise under "sanctions"): all that comes before.
+            return list(self.doc[sentence.start : start - 1])
         head = token.head
         if token.i in self.closing_incises:
             # "L'Inde a signé avec la France un contrat…, a annoncé le ministère", parsed as a
@@ -964,9 +1008,10 @@ class _Coding(ActorFinder):
             and not any(c.dep_ == "obj" and c.i not in inverted for c in token.children)
         ):
             # An incise without quotation marks ("Varsovie ne remet pas en cause les contrats,
-            # a précisé le porte-parole"): what it says is the clause before it.
-            own = {w.i for w in token.subtree}
-            return [w for w in head.subtree if w.i not in own]
+            # a précisé le porte-parole"): what it says is all its sentence says before it, also
+            # when the parser hung it on a subordinate clause ("Washington pourrait prendre des
+            # sanctions si un accord était conclu, a averti X").
+            return list(self.doc[sentence.start : token.left_edge.i])
         own = {w.i for c in own_subjects(token) for w in c.subtree}  # (with its conjuncts)
         return [w for w in token.subtree if w.i not in own and w.i != token.i]
 

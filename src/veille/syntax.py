@@ -24,7 +24,8 @@ REFLEXIVE = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’
 PREPOSITIONS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}  # noqa: RUF001
 NEGATIONS = frozenset({"pas", "jamais", "plus", "guère", "aucunement", "nullement", "point"})
 NE = frozenset({"ne", "n'", "n’"})  # noqa: RUF001
-FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
+FUTURE_ENDINGS = frozenset({"ai", "as", "a", "ons", "ez", "ont"})
+CONDITIONAL_ENDINGS = frozenset({"ais", "ait", "ions", "iez", "aient"})
 NEGATIVE_SUBJECTS = frozenset({"personne", "rien", "aucun", "aucune", "nul"})
 NEGATIVE_DETERMINERS = frozenset({"aucun", "aucune", "nul", "nulle"})
 RELATIVES = frozenset({"qui", "que", "qu'", "qu’", "lequel", "laquelle", "lesquels", "lesquelles"})  # noqa: RUF001
@@ -660,16 +661,19 @@ def verb_form(token: Token) -> tuple[str | None, str | None]:
     for word in (*(c for c in token.children if c.dep_.startswith("aux")), token):
         mood, tense = morph(word, "Mood"), morph(word, "Tense")
         if mood:
-            if mood[0] == "Ind" and _regular_future(word):
+            if mood[0] == "Ind" and _regular_form(word, FUTURE_ENDINGS):
                 return "Ind", "Fut"
+            if mood[0] == "Ind" and _regular_form(word, CONDITIONAL_ENDINGS):
+                return "Cnd", "Pres"  # ("hésiterait", tagged an imperfect)
             return mood[0], tense[0] if tense else None
     return None, None
 
 
-def _regular_future(word: Token) -> bool:
-    """Whether ``word`` is its lemma's regular future: the infinitive ("-er", "-ir", "-re" less its
-    "e") and a future ending ("rendre" → "rendra", "frapper" → "frapperont")."""
+def _regular_form(word: Token, endings: frozenset[str]) -> bool:
+    """Whether ``word`` is its lemma's regular future or conditional: the infinitive ("-er",
+    "-ir", "-re" less its "e") and one of ``endings`` ("rendre" → "rendra", "frapper" →
+    "frapperaient")."""
     lemma = word.lemma_.lower()
     stem = lemma[:-1] if lemma.endswith("re") else lemma
     form = word.lower_
-    return stem.endswith("r") and form.startswith(stem) and form[len(stem) :] in FUTURE_ENDINGS
+    return stem.endswith("r") and form.startswith(stem) and form[len(stem) :] in endings
