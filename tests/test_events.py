@@ -1383,3 +1383,14 @@ def test_an_incise_says_all_its_sentence_says_before_it(pipeline: Pipeline) -> N
     coded = _coded(_run(pipeline, text))
     assert ("130", "JPN", None, "asserted") in coded
     assert ("163", "JPN", None, "hypothetical") in coded or ("163", "JPN", None, "reported") in coded
+
+
+@pytest.mark.model
+def test_an_order_is_a_demand_of_whom_it_addresses_who_then_does_what_is_ordered(pipeline: Pipeline) -> None:
+    text = "L'Union africaine a ordonné à l'Ethiopie de retirer ses troupes."
+    coded = _coded(_run(pipeline, text))
+    assert ("100", "african-union", "ETH", "asserted") in coded
+    assert ("0874", "ETH", None, "hypothetical") in coded
+    # (not a place deep in what is ordered: no one there is asked anything)
+    text = "Les dirigeants de l'Union africaine ont ordonné l'envoi d'une force en vue d'un retour au calme au Soudan."
+    assert not any(code == "100" for code, _, _, _ in _coded(_run(pipeline, text)))

@@ -1253,6 +1253,14 @@ class _Coding(ActorFinder):
             return governing_subjects(token, mutual="mutual" in self.triggers.get(token.i, NO_ENTRY).flags)
         heads = self._complements(token).get(slot, [])
         if (
+            slot == "à"
+            and token.pos_ == "VERB"
+            and self.triggers.get(token.i, NO_ENTRY).code[:2] in DEMAND_ROOTS
+        ):
+            # Whom one asks is the verb's own complement, not a place deep in what is asked ("ont
+            # ordonné l'activation de leur force en vue d'un rétablissement de l'ordre au Niger").
+            heads = [h for h in heads if h.head.i == token.i]
+        if (
             not heads
             and slot in ("avec", "entre", "à", "en")
             and token.pos_ == "NOUN"

@@ -36,6 +36,7 @@ OBJECT_CONTROL = frozenset(
         *("accuser", "appeler", "exhorter", "inviter", "pousser", "autoriser", "encourager"),
         *("inciter", "sommer", "contraindre", "obliger", "forcer", "aider", "soupçonner"),
         *("convaincre", "charger", "empêcher", "dissuader", "entendre", "voir", "regarder", "écouter"),
+        *("ordonner", "demander", "enjoindre", "permettre", "recommander", "conseiller"),
     }
 )
 # Verbs conjugated with "être" in compound tenses, which the parser takes for passives.
@@ -404,7 +405,10 @@ def object_controller(token: Token) -> list[Token]:
     head = token.head
     if token.dep_ != "xcomp" or head.lemma_.lower() not in OBJECT_CONTROL:
         return []
-    return (logical_objects(head) + [c for c in head.children if c.dep_ == "iobj"])[:1]
+    addressed = [
+        c for c in head.children if c.dep_ == "iobj" or (c.dep_.startswith("obl") and case_of(c) == "à")
+    ]
+    return (logical_objects(head) + addressed)[:1]  # ("a ordonné à l'Ethiopie de retirer…")
 
 
 def second_between(head: Token) -> list[Token]:
