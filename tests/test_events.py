@@ -1394,3 +1394,11 @@ def test_an_order_is_a_demand_of_whom_it_addresses_who_then_does_what_is_ordered
     # (not a place deep in what is ordered: no one there is asked anything)
     text = "Les dirigeants de l'Union africaine ont ordonné l'envoi d'une force en vue d'un retour au calme au Soudan."
     assert not any(code == "100" for code, _, _, _ in _coded(_run(pipeline, text)))
+
+
+@pytest.mark.model
+def test_missiles_fired_at_no_one_named_are_a_show_of_force(pipeline: Pipeline) -> None:
+    text = "La Corée du Nord a tiré trois missiles balistiques en mer de Chine orientale."
+    assert ("150", "PRK", None, "asserted") in _coded(_run(pipeline, text))
+    text = "La Russie a tiré des missiles sur Kiev dans la nuit."
+    assert ("195", "RUS", "UKR", "asserted") in _coded(_run(pipeline, text))

@@ -23,7 +23,9 @@ DEFAULT_SLOTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "NOUN": (("par", "amod", "poss", "de", "head"), ("de", "à", "en", "contre", "avec")),
     "ADJ": (("subj",), ("à", "en", "avec", "envers")),
 }
-FLAGS = frozenset({"speech", "mutual", "target", "negative", "reply", "plain", "clause", "infinitive"})
+FLAGS = frozenset(
+    {"speech", "mutual", "target", "negative", "reply", "plain", "clause", "infinitive", "show"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -817,7 +817,14 @@ class _Coding(ActorFinder):
             # "X s'est félicité que A et B…": X's own country is not a target of X.
             home = self.country(sources[0].entity)
             targets = [t for t in targets if self.country(t.entity) != home] or targets
-        code = entry.code
+        code, toned = entry.code, False
+        if "show" in entry.flags and all(
+            self.types.get(t.entity) == "location" and self.country(t.entity) in (None, t.entity)
+            for t in targets
+        ):
+            # "a tiré deux missiles en mer du Japon": a show of force, at no one (a sea, a place
+            # of no country, is where it happens, not whom it is aimed at)
+            code, targets, target_slot = "150", [], ""
         if code in STATEMENT_CODES and "speech" in entry.flags:
             words = self._statement_words(token)
             if anonymous:
@@ -830,7 +837,7 @@ class _Coding(ActorFinder):
                 target_slot = "said" if targets else target_slot
             tone = self._tone(words) if code == "010" and "plain" not in entry.flags else 0
             if tone < 0 or (tone > 0 and targets):  # (praise of no one named: a plain statement)
-                code = "051" if tone > 0 else "111"
+                code, toned = "051" if tone > 0 else "111", True
         pairs: list[tuple[Actor | None, Actor | None]]
         # Meetings are mutual, and so is what two actors named together do with each other.
         together = "mutual" in entry.flags or entry.code[:2] == "04" or (paired and "target" in entry.flags)
@@ -873,7 +880,7 @@ class _Coding(ActorFinder):
             if modality != "negated":
                 return
             modality = "asserted"
-        target_slot = "content" if code != entry.code else target_slot
+        target_slot = "content" if toned else target_slot
         if code[:2] in ("11", "12") and self._answers_accusation(token):
             code = "016"  # "…accusé d'avoir déployé des soldats, ce que Kigali a toujours contesté"
         if code[:2] == "07" and negated(token) and any(c.lower_ == "plus" for c in token.children):
