@@ -1392,7 +1392,10 @@ def test_an_order_is_a_demand_of_whom_it_addresses_who_then_does_what_is_ordered
     assert ("100", "african-union", "ETH", "asserted") in coded
     assert ("0874", "ETH", None, "hypothetical") in coded
     # (not a place deep in what is ordered: no one there is asked anything)
-    text = "Les dirigeants de l'Union africaine ont ordonné l'envoi d'une force en vue d'un retour au calme au Soudan."
+    text = (
+        "Les dirigeants de l'Union africaine ont ordonné l'envoi d'une force"
+        " en vue d'un retour au calme au Soudan."
+    )
     assert not any(code == "100" for code, _, _, _ in _coded(_run(pipeline, text)))
 
 
@@ -1402,3 +1405,13 @@ def test_missiles_fired_at_no_one_named_are_a_show_of_force(pipeline: Pipeline) 
     assert ("150", "PRK", None, "asserted") in _coded(_run(pipeline, text))
     text = "La Russie a tiré des missiles sur Kiev dans la nuit."
     assert ("195", "RUS", "UKR", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_an_incise_within_a_quotation_is_not_what_the_quotation_says(pipeline: Pipeline) -> None:
+    text = (
+        "« Nous ne tolérerons aucune violence, a déclaré le président de la Commission de l'Union"
+        " africaine, mais le dialogue reste ouvert. »"
+    )
+    (statement,) = [e for e in _run(pipeline, text).events if e.code.startswith("01")]
+    assert statement.target is None  # (not the Union his title names)

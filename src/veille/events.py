@@ -995,7 +995,19 @@ class _Coding(ActorFinder):
             own = {w.i for w in token.subtree}
             return [w for w in self.doc[sentence.start : token.i] if w.i not in own]
         if quoted:
-            return quoted
+            # (not an incise inside the quotation: "« …, a déclaré le président de la
+            # Commission, X, mais… »" names who speaks, not what is said)
+            ends = [
+                end
+                for s in own_subjects(token) or self.inverted_subject(token)
+                for end in (
+                    self._description(TextSpan(s.idx, s.idx + len(s.text), s.text)).stop,
+                    s.right_edge.idx + len(s.right_edge.text),
+                )
+            ]
+            start = min([token.idx] + [c.idx for c in token.children if c.dep_.startswith("aux")])
+            incise = range(start, max([token.idx + 1, *ends]))
+            return [w for w in quoted if w.idx not in incise]
         start = min([token.i] + [c.i for c in token.children if c.dep_.startswith("aux")])
         if inverted and start - 1 > sentence.start and self.doc[start - 1].text == ",":
             # An incise whose subject follows it ("…, a averti le porte-parole"), however the
