@@ -829,8 +829,13 @@ def test_a_participle_of_appeal_with_nothing_asked_is_a_name_not_an_appeal(pipel
         pipeline, "Le récif, appelé Ayungin par les Philippins et Ren'ai Jiao par Pékin, est disputé."
     )
     assert not any(code.startswith("02") for code, _, _, _ in _coded(named))
-    asked = _run(pipeline, "Le ministre, appelé par ses pairs à la retenue, a quitté Paris.")
-    assert any(code.startswith("02") for code, _, _, _ in _coded(asked))
+    asked = _run(
+        pipeline, "Le ministre serbe, appelé par l'Union européenne à la retenue, a quitté Bruxelles."
+    )
+    assert ("0256", "eu", "SRB", "asserted") in _coded(asked)
+    # (by an agent naming no actor, the appeal has no source, and no name elsewhere is taken for it)
+    unnamed = _run(pipeline, "Le ministre, appelé par ses pairs à la retenue, a quitté Paris.")
+    assert not any(source for _, source, _, _ in _coded(unnamed))
 
 
 @pytest.mark.model
@@ -1415,3 +1420,15 @@ def test_an_incise_within_a_quotation_is_not_what_the_quotation_says(pipeline: P
     )
     (statement,) = [e for e in _run(pipeline, text).events if e.code.startswith("01")]
     assert statement.target is None  # (not the Union his title names)
+
+
+@pytest.mark.model
+def test_some_european_capitals_are_not_the_european_union(pipeline: Pipeline) -> None:
+    text = (
+        "Belgrade, qui n'applique pas les sanctions contre Moscou, a été accusée par plusieurs"
+        " capitales européennes de favoriser la Russie, ce que le gouvernement serbe a toujours démenti."
+    )
+    coded = _coded(_run(pipeline, text))
+    assert ("112", None, "SRB", "asserted") in coded  # (an agent naming no actor: no source at all)
+    text = "L'embargo européen sur le pétrole russe est entré en vigueur."
+    assert ("163", "eu", "RUS", "asserted") in _coded(_run(pipeline, text))

@@ -614,6 +614,10 @@ class ActorFinder:
         record = self.kb.get(country) if country else None
         if record is None or record.type not in ("country", "group", "organization"):
             return None
+        if record.type == "organization" and any(
+            c.dep_ in ("det", "nummod") and c.lower_ in SOME for c in token.head.children
+        ):
+            return None  # "plusieurs capitales européennes": some of its members, not the Union
         return self.unnamed_actor(record, token, "adjective")
 
     def unnamed_actor(self, record: KBEntity, token: Token, kind: MentionKind) -> Actor:
@@ -621,6 +625,10 @@ class ActorFinder:
         mention = Mention(token.idx, token.idx + len(token.text), token.text, kind)
         self.unnamed[mention.start] = (record, mention)
         return Actor(record.id, mention.start, mention.end)
+
+
+# Determiners that pick some members out of an organization's ("certains pays européens").
+SOME = frozenset({"plusieurs", "certains", "certaines", "quelques", "divers", "diverses", "deux", "trois"})
 
 
 def _unnamed_person(token: Token) -> bool:

@@ -1208,6 +1208,8 @@ class _Coding(ActorFinder):
             # Its own subject or agent; the name after the verb of an incise ("…, a déclaré X");
             # the subject of the clause it depends on; the name right before it.
             yield own_subjects(token)
+            if passive(token) and own_subjects(token):
+                return  # the agent named does it ("accusée par plusieurs capitales européennes")
             yield self.inverted_subject(token)
             yield logical_subjects(token)
             if (object_controller(token) or attributed_object(token)) and not own_subjects(token):
