@@ -1432,3 +1432,11 @@ def test_some_european_capitals_are_not_the_european_union(pipeline: Pipeline) -
     assert ("112", None, "SRB", "asserted") in coded  # (an agent naming no actor: no source at all)
     text = "L'embargo européen sur le pétrole russe est entré en vigueur."
     assert ("163", "eu", "RUS", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_speaking_somewhere_with_nothing_said_is_no_statement(pipeline: Pipeline) -> None:
+    text = "Le ministre espagnol s'exprimait à Madrid, en marge d'une réunion de l'Otan."
+    assert not any(code.startswith("01") for code, _, _, _ in _coded(_run(pipeline, text)))
+    text = "« Nous resterons unis », s'est exprimé le ministre espagnol."
+    assert ("010", "ESP", None, "asserted") in _coded(_run(pipeline, text))
