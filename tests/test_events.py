@@ -1440,3 +1440,11 @@ def test_speaking_somewhere_with_nothing_said_is_no_statement(pipeline: Pipeline
     assert not any(code.startswith("01") for code, _, _, _ in _coded(_run(pipeline, text)))
     text = "« Nous resterons unis », s'est exprimé le ministre espagnol."
     assert ("010", "ESP", None, "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_what_a_judgement_noun_has_after_de_is_what_is_judged(pipeline: Pipeline) -> None:
+    text = "La condamnation par le Japon de l'invasion russe a irrité Moscou."
+    assert ("111", "JPN", "RUS", "asserted") in _coded(_run(pipeline, text))
+    text = "Après la contestation de la réélection de Nicolas Maduro, Caracas a rappelé ses diplomates."
+    assert ("110", None, "VEN", "asserted") in _coded(_run(pipeline, text))
