@@ -1448,3 +1448,11 @@ def test_what_a_judgement_noun_has_after_de_is_what_is_judged(pipeline: Pipeline
     assert ("111", "JPN", "RUS", "asserted") in _coded(_run(pipeline, text))
     text = "Après la contestation de la réélection de Nicolas Maduro, Caracas a rappelé ses diplomates."
     assert ("110", None, "VEN", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_an_attack_strikes_where_its_participle_says_but_not_a_sea(pipeline: Pipeline) -> None:
+    text = "Une attaque menée dimanche dans le nord du Kosovo a fait un mort."
+    assert ("190", None, "XKX", "asserted") in _coded(_run(pipeline, text))
+    text = "La Corée du Nord a mené des frappes en mer de Chine orientale."
+    assert not any(target == "east-china-sea" for _, _, target, _ in _coded(_run(pipeline, text)))

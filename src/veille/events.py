@@ -147,6 +147,7 @@ ACTORLESS_COERCION = frozenset({"173", "175"})
 # sur X"). Other events are not coded without their source.
 TARGET_ONLY_ROOTS = frozenset({"11", "14", "17", "18", "19", "20"})
 FIRST_PERSON = frozenset({"je", "j'", "j’", "nous"})  # noqa: RUF001
+WATERS = frozenset({"sea", "strait", "canal"})  # knowledge-base features of no one's ground
 # Words that make a warning a threat even when it names no act of anyone ("serait considérée
 # comme une déclaration de guerre").
 WAR_WORDS = frozenset({"guerre", "représaille", "riposte", "rétorsion", "conséquence"})
@@ -818,13 +819,8 @@ class _Coding(ActorFinder):
             home = self.country(sources[0].entity)
             targets = [t for t in targets if self.country(t.entity) != home] or targets
         code, toned = entry.code, False
-        if "show" in entry.flags and all(
-            self.types.get(t.entity) == "location" and self.country(t.entity) in (None, t.entity)
-            for t in targets
-        ):
-            # "a tiré deux missiles en mer du Japon": a show of force, at no one (a sea, a place
-            # of no country, is where it happens, not whom it is aimed at)
-            code, targets, target_slot = "150", [], ""
+        if "show" in entry.flags and not targets:
+            code = "150"  # "a tiré deux missiles en mer du Japon": a show of force, at no one
         if code in STATEMENT_CODES and "speech" in entry.flags:
             words = self._statement_words(token)
             if anonymous:
@@ -1110,7 +1106,11 @@ class _Coding(ActorFinder):
                 actors: list[Actor] = []
                 for head in heads:
                     for actor in self.actors(head):
-                        if actor.entity not in taken and all(a.entity != actor.entity for a in actors):
+                        if (
+                            actor.entity not in taken
+                            and not self._waters(actor.entity)  # (a sea is where, not who)
+                            and all(a.entity != actor.entity for a in actors)
+                        ):
                             actors.append(actor)
                 if actors:
                     return actors, slot, used | {h.i for h in heads}
@@ -1167,7 +1167,10 @@ class _Coding(ActorFinder):
         happens: "des cibles au Yémen", "a frappé en Syrie"."""
         # (and for an act named by a noun, where its relative clause says it struck: "l'attaque
         # du 7 octobre, qui a fait 1 200 morts en Israël")
-        relatives = [c for c in token.children if c.dep_ == "acl:relcl"] if token.pos_ == "NOUN" else []
+        # (or its participle says: "une attaque menée par des hommes armés dans le nord du Kosovo")
+        relatives = (
+            [c for c in token.children if c.dep_ in ("acl:relcl", "acl")] if token.pos_ == "NOUN" else []
+        )
         for head in (*logical_objects(token), token, *relatives):
             for word in self._place_complements(head):
                 found = self._place_named(word, taken)
@@ -1198,9 +1201,16 @@ class _Coding(ActorFinder):
                 and found[1] == "name"
                 and found[0].entity not in taken
                 and self.types.get(found[0].entity) in ("country", "location")
+                and not self._waters(found[0].entity)
             ):
                 return found[0]
         return None
+
+    def _waters(self, entity: str) -> bool:
+        """Whether ``entity`` is a sea, strait or canal: where force is used, not against whom
+        ("les attaques contre la navigation en mer Rouge")."""
+        record = self.kb.get(entity)
+        return record is not None and record.feature in WATERS
 
     def _slot(self, token: Token, slot: str) -> Iterator[list[Token]]:
         """Candidate phrase heads for ``slot``, in successive lists from most to least direct."""
