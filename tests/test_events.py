@@ -1456,3 +1456,13 @@ def test_an_attack_strikes_where_its_participle_says_but_not_a_sea(pipeline: Pip
     assert ("190", None, "XKX", "asserted") in _coded(_run(pipeline, text))
     text = "La Corée du Nord a mené des frappes en mer de Chine orientale."
     assert not any(target == "east-china-sea" for _, _, target, _ in _coded(_run(pipeline, text)))
+
+
+@pytest.mark.model
+def test_an_institution_named_after_a_fronted_place_is_that_places_countrys(pipeline: Pipeline) -> None:
+    text = (
+        "Le Japon et la Chine ont signé un accord. "
+        "A Séoul, le ministère des Affaires étrangères a rappelé que toute coopération militaire"
+        " avec Pékin violerait les engagements de Tokyo."
+    )
+    assert ("010", "KOR", "CHN", "asserted") in _coded(_run(pipeline, text))

@@ -471,17 +471,30 @@ class ActorFinder:
         # no country named, the institution (or who heads it) is the one of the country the
         # article is about.
         noun = token.lemma_.lower()
-        if self.home is not None and (
-            noun in INSTITUTIONS
-            or (
-                noun in PERSON_NOUNS
-                and any(
-                    c.dep_ == "nmod" and case_of(c) == "de" and c.lemma_.lower() in INSTITUTIONS
-                    for c in token.children
-                )
+        if noun in INSTITUTIONS or (
+            noun in PERSON_NOUNS
+            and any(
+                c.dep_ == "nmod" and case_of(c) == "de" and c.lemma_.lower() in INSTITUTIONS
+                for c in token.children
             )
         ):
-            return Actor(self.home, token.idx, token.idx + len(token.text))
+            fronted = self._fronted_country(token)
+            record = self.kb.get(fronted) if fronted is not None else None
+            if record is not None:
+                return self.unnamed_actor(record, token, "role")
+            return Actor(self.home, token.idx, token.idx + len(token.text)) if self.home is not None else None
+        return None
+
+    def _fronted_country(self, subject: Token) -> str | None:
+        """The country of a place set before a subject at the head of its clause ("A Séoul, le
+        ministère de l'Unification a rappelé…": South Korea's ministry)."""
+        for c in subject.head.children:
+            if not c.dep_.startswith("obl") or c.i > subject.i or c.left_edge.lower_ not in ("à", "a", "en"):
+                continue
+            for word in c.subtree:  # (the tagger may take "A" for the head: "A" ← "Séoul")
+                found = self.mentioned.get(word.i)
+                if found is not None and self.types.get(found[0].entity) in ("location", "country"):
+                    return self.country(found[0].entity)
         return None
 
     def described_actor(self, token: Token, kind: str) -> Actor | None:
