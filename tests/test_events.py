@@ -1466,3 +1466,11 @@ def test_an_institution_named_after_a_fronted_place_is_that_places_countrys(pipe
         " avec Pékin violerait les engagements de Tokyo."
     )
     assert ("010", "KOR", "CHN", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_an_inquiry_is_a_criminal_one_only_when_the_text_says_so(pipeline: Pipeline) -> None:
+    text = "La Chine a ouvert mardi une enquête antidumping sur le porc européen."
+    assert ("090", "CHN", "eu", "asserted") in _coded(_run(pipeline, text))
+    text = "Le Kenya a ouvert une enquête pénale contre le Premier ministre ougandais."
+    assert ("091", "KEN", "UGA", "asserted") in _coded(_run(pipeline, text))
