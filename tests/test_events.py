@@ -1474,3 +1474,14 @@ def test_an_inquiry_is_a_criminal_one_only_when_the_text_says_so(pipeline: Pipel
     assert ("090", "CHN", "eu", "asserted") in _coded(_run(pipeline, text))
     text = "Le Kenya a ouvert une enquête pénale contre le Premier ministre ougandais."
     assert ("091", "KEN", "UGA", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_a_statement_of_hope_or_worry_is_an_optimistic_or_pessimistic_comment(pipeline: Pipeline) -> None:
+    text = "Le porte-parole du gouvernement japonais a dit suivre la situation avec inquiétude."
+    assert ("012", "JPN", None, "asserted") in _coded(_run(pipeline, text))
+    text = "« C'est une lueur d'espoir pour tout un peuple », a réagi le ministre haïtien."
+    assert ("013", "HTI", None, "asserted") in _coded(_run(pipeline, text))
+    # (praise or criticism comes first)
+    text = "« La Turquie est un partenaire fiable, et nous avons bon espoir », a déclaré le ministre russe."
+    assert ("051", "RUS", "TUR", "asserted") in _coded(_run(pipeline, text))

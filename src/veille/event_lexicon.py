@@ -134,8 +134,25 @@ def load_modality_verbs(language: str = "fr") -> dict[str, Modality]:
 @functools.cache
 def load_statement_cues(language: str = "fr") -> dict[str, int]:
     """Words that make a statement praise (+1) or criticism (-1)."""
-    lines = data_rows(packaged_text("lexicons", language, "statements.tsv"))
-    return {cells[0]: 1 if cells[1] == "+" else -1 for _, cells in lines}
+    return {word: {"+": 1, "-": -1}[kind] for word, kind in _statement_rows(language) if kind in ("+", "-")}
+
+
+@functools.cache
+def load_outlook_cues(language: str = "fr") -> dict[str, int]:
+    """Words that make a statement an optimistic (+1, "hope") or pessimistic (-1, "concern")
+    comment."""
+    outlooks = {"hope": 1, "concern": -1}
+    return {word: outlooks[kind] for word, kind in _statement_rows(language) if kind in outlooks}
+
+
+def _statement_rows(language: str) -> list[tuple[str, str]]:
+    """(lemma, kind) of each cue of ``lexicons/<language>/statements.tsv``."""
+    rows = []
+    for number, cells in data_rows(packaged_text("lexicons", language, "statements.tsv")):
+        if len(cells) != 2 or cells[1] not in ("+", "-", "hope", "concern"):
+            raise ValueError(f"statements.tsv line {number}: expected a lemma and +, -, hope or concern")
+        rows.append((cells[0], cells[1]))
+    return rows
 
 
 def inflections(lemma: str) -> list[str]:

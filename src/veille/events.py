@@ -43,6 +43,7 @@ from .event_lexicon import (
     inflections,
     load_lexicon,
     load_modality_verbs,
+    load_outlook_cues,
     load_statement_cues,
 )
 from .kb import KnowledgeBase
@@ -168,6 +169,7 @@ def make_events(
         load_lexicon(language, tuple(lexicons)),
         load_modality_verbs(language),
         load_statement_cues(language),
+        load_outlook_cues(language),
     )
 
 
@@ -180,11 +182,13 @@ class EventCoder:
         lexicon: Lexicon,
         modality_verbs: dict[str, Modality],
         statement_cues: dict[str, int] | None = None,
+        outlook_cues: dict[str, int] | None = None,
     ) -> None:
         self.kb = kb
         self.lexicon = lexicon
         self.modality_verbs = modality_verbs
         self.statement_cues = statement_cues or {}
+        self.outlook_cues = outlook_cues or {}
         # The lemmatizer leaves some inflected verbs alone ("applique", "dément"): their forms.
         self.verb_forms = {
             form: lemma for lemma, pos in lexicon if pos == "VERB" for form in inflections(lemma)
@@ -834,6 +838,8 @@ class _Coding(ActorFinder):
             tone = self._tone(words) if code == "010" and "plain" not in entry.flags else 0
             if tone < 0 or (tone > 0 and targets):  # (praise of no one named: a plain statement)
                 code, toned = "051" if tone > 0 else "111", True
+            elif code == "010" and "plain" not in entry.flags and (outlook := self._outlook(words)):
+                code = "013" if outlook > 0 else "012"  # "a dit suivre la situation avec inquiétude"
         pairs: list[tuple[Actor | None, Actor | None]]
         # Meetings are mutual, and so is what two actors named together do with each other.
         together = "mutual" in entry.flags or entry.code[:2] == "04" or (paired and "target" in entry.flags)
@@ -933,7 +939,14 @@ class _Coding(ActorFinder):
     def _tone(self, words: list[Token]) -> int:
         """Whether a statement's words praise (> 0) or criticize (< 0), from the cues of
         ``lexicons/<lang>/statements.tsv``: a statement with a target and a tone is 051 or 111."""
-        cues = self.coder.statement_cues
+        return self._cue_sum(words, self.coder.statement_cues)
+
+    def _outlook(self, words: list[Token]) -> int:
+        """Whether a statement's words hope (> 0) or worry (< 0): an optimistic (013) or
+        pessimistic (012) comment, when they neither praise nor criticize."""
+        return self._cue_sum(words, self.coder.outlook_cues)
+
+    def _cue_sum(self, words: list[Token], cues: dict[str, int]) -> int:
         return sum(
             next((cues[k] for k in (w.lemma_.lower(), *_singular_masculine(w.lower_)) if k in cues), 0)
             for w in words
