@@ -1485,3 +1485,15 @@ def test_a_statement_of_hope_or_worry_is_an_optimistic_or_pessimistic_comment(pi
     # (praise or criticism comes first)
     text = "« La Turquie est un partenaire fiable, et nous avons bon espoir », a déclaré le ministre russe."
     assert ("051", "RUS", "TUR", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_an_organization_that_calls_itself_national_is_of_the_articles_country(pipeline: Pipeline) -> None:
+    text = (
+        "Le Mexique a voté dimanche. L'Institut national électoral a annoncé la victoire de"
+        " Claudia Sheinbaum. Le président mexicain a salué un résultat « historique »."
+    )
+    events = _run(pipeline, text).events
+    (announcement,) = [e for e in events if e.code == "010"]
+    assert announcement.target is None  # (a Mexican body speaking of a Mexican: its own side)
+    assert all(e.target != "org:institut-national-electoral" for e in events)

@@ -135,7 +135,11 @@ class ActorFinder:
         # Countries reached through an adjective or "nous", not (yet) entities of the document.
         self.unnamed: dict[int, tuple[KBEntity, Mention]] = {}
         self.home = home_country(entities)
-        self.countries = {e.id: e.country or e.id for e in entities}
+        # (an organization of no known country that calls itself national, "le Conseil national
+        # électoral", "l'Assemblée nationale", is the one of the country the article is about)
+        self.countries = {
+            e.id: e.country or (self.home if self.home and _national(e) else e.id) for e in entities
+        }
         self.types = {e.id: e.type for e in entities}
         self.text = text_of(doc)
         # The sentences, from the sentence-start array (cheaper than doc.sents, same spans).
@@ -642,6 +646,13 @@ class ActorFinder:
 
 # Determiners that pick some members out of an organization's ("certains pays européens").
 SOME = frozenset({"plusieurs", "certains", "certaines", "quelques", "divers", "diverses", "deux", "trois"})
+
+
+def _national(entity: Entity) -> bool:
+    """Whether ``entity`` is an organization whose name calls it national."""
+    return entity.type == "organization" and any(
+        word in ("national", "nationale", "nationaux", "nationales") for word in entity.name.lower().split()
+    )
 
 
 def _unnamed_person(token: Token) -> bool:
