@@ -1497,3 +1497,11 @@ def test_an_organization_that_calls_itself_national_is_of_the_articles_country(p
     (announcement,) = [e for e in events if e.code == "010"]
     assert announcement.target is None  # (a Mexican body speaking of a Mexican: its own side)
     assert all(e.target != "org:institut-national-electoral" for e in events)
+
+
+@pytest.mark.model
+def test_force_used_by_protesters_is_a_riot(pipeline: Pipeline) -> None:
+    text = "Des centaines de manifestants ont envahi le Parlement géorgien mardi."
+    assert ("145", None, "GEO", "asserted") in _coded(_run(pipeline, text))
+    text = "L'armée russe a envahi l'Ukraine en février 2022."
+    assert ("190", "RUS", "UKR", "asserted") in _coded(_run(pipeline, text))

@@ -111,6 +111,8 @@ UNDERGOING_VERBS = frozenset({"viser", "cibler", "frapper", "toucher", "atteindr
 # praise by a verb, of something that is not itself an act). Not demands: their addressee is named
 # with them ("exige de X", "réclame à X") or is no one in particular ("réclament un cessez-le-feu").
 ADDRESSEE_ROOTS = frozenset({"11", "12", "13"})
+# Who riots when using force (145): "des milliers de manifestants ont envahi le Parlement".
+PROTESTERS = frozenset({"manifestant", "manifestante", "protestataire", "émeutier", "foule"})
 # Common nouns for groups of people ("les manifestants", "les forces armées").
 PEOPLE_NOUNS = frozenset(
     {
@@ -885,6 +887,10 @@ class _Coding(ActorFinder):
         target_slot = "content" if toned else target_slot
         if code[:2] in ("11", "12") and self._answers_accusation(token):
             code = "016"  # "…accusé d'avoir déployé des soldats, ce que Kigali a toujours contesté"
+        if code[:2] in FORCE_ROOTS and any(
+            w.lemma_.lower() in PROTESTERS for s in logical_subjects(token) for w in (s, *s.children)
+        ):
+            code = "145"  # "des milliers de manifestants avaient envahi le Parlement": a riot
         if code[:2] == "07" and negated(token) and any(c.lower_ == "plus" for c in token.children):
             # "ne livrerait plus d'armes": what happens is that aid stops (162x).
             code = STOPPED_AID.get(code, "162")
