@@ -1505,3 +1505,9 @@ def test_force_used_by_protesters_is_a_riot(pipeline: Pipeline) -> None:
     assert ("145", None, "GEO", "asserted") in _coded(_run(pipeline, text))
     text = "L'armée russe a envahi l'Ukraine en février 2022."
     assert ("190", "RUS", "UKR", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_an_appeal_for_aid_is_coded_with_its_author_from_the_participle(pipeline: Pipeline) -> None:
+    text = "L'appel à l'aide lancé par le gouvernement haïtien est resté sans réponse."
+    assert ("023", "HTI", None, "asserted") in _coded(_run(pipeline, text))

@@ -572,7 +572,9 @@ def governing_subjects(token: Token, mutual: bool = False) -> list[Token]:
     A support verb may also qualify the noun as a passive participle: "les négociations menées par
     Washington", "l'offensive lancée par Bakou".
     """
-    for child in token.children:
+    # (also hung on the noun's own complement: "l'appel à l'aide lancé par le Premier ministre")
+    qualified = (token, *(c for c in token.children if c.dep_ == "nmod" and c.i > token.i))
+    for child in (c for noun in qualified for c in noun.children):
         if child.dep_ == "acl" and child.lemma_.lower() in SUPPORT_VERBS and passive(child):
             agents = logical_subjects(child)
             if agents:
