@@ -149,6 +149,7 @@ ACTORLESS_COERCION = frozenset({"173", "175"})
 # ("X a été accusé", "manifestations contre X", "X a été arrêté", "ont été tués à X", "frappes
 # sur X"). Other events are not coded without their source.
 TARGET_ONLY_ROOTS = frozenset({"11", "14", "17", "18", "19", "20"})
+# The speaker's own side in what is said ("« Nous riposterons »").
 FIRST_PERSON = frozenset({"je", "j'", "j’", "nous"})  # noqa: RUF001
 WATERS = frozenset({"sea", "strait", "canal"})  # knowledge-base features of no one's ground
 # Words that make a warning a threat even when it names no act of anyone ("serait considérée
@@ -1009,6 +1010,8 @@ class _Coding(ActorFinder):
             # preuves… étaient « écrasantes », a déclaré X") says all that comes before it.
             own = {w.i for w in token.subtree}
             return [w for w in self.doc[sentence.start : token.i] if w.i not in own]
+        # (the verb with its auxiliaries: "a averti")
+        first = min([token, *(c for c in token.children if c.dep_.startswith("aux"))], key=lambda w: w.i)
         if quoted:
             # (not an incise inside the quotation: "« …, a déclaré le président de la
             # Commission, X, mais… »" names who speaks, not what is said)
@@ -1020,15 +1023,13 @@ class _Coding(ActorFinder):
                     s.right_edge.idx + len(s.right_edge.text),
                 )
             ]
-            start = min([token.idx] + [c.idx for c in token.children if c.dep_.startswith("aux")])
-            incise = range(start, max([token.idx + 1, *ends]))
+            incise = range(first.idx, max([token.idx + 1, *ends]))
             return [w for w in quoted if w.idx not in incise]
-        start = min([token.i] + [c.i for c in token.children if c.dep_.startswith("aux")])
-        if inverted and start - 1 > sentence.start and self.doc[start - 1].text == ",":
+        if inverted and first.i - 1 > sentence.start and self.doc[first.i - 1].text == ",":
             # An incise whose subject follows it ("…, a averti le porte-parole"), however the
             # parser hung it ("Washington pourrait prendre des sanctions si un accord était
             # conclu, a averti X", with the incise under "sanctions"): all that comes before.
-            return list(self.doc[sentence.start : start - 1])
+            return list(self.doc[sentence.start : first.i - 1])
         head = token.head
         if token.i in self.closing_incises:
             # "L'Inde a signé avec la France un contrat…, a annoncé le ministère", parsed as a
