@@ -954,11 +954,9 @@ class _Coding(ActorFinder):
         return self._cue_sum(words, self.coder.outlook_cues)
 
     def _cue_sum(self, words: list[Token], cues: dict[str, int]) -> int:
-        return sum(
-            next((cues[k] for k in (w.lemma_.lower(), *_singular_masculine(w.lower_)) if k in cues), 0)
-            for w in words
-            if not negated(w)  # ("le texte ne menaçait pas…": no threat said)
-        )
+        values = ((w, _cue(w, cues)) for w in words)
+        # (a negated cue says nothing: "le texte ne menaçait pas…")
+        return sum(value for w, value in values if value and not negated(w))
 
     def _named_in_words(self, words: list[Token], sources: list[Actor]) -> list[Actor]:
         """The first actor ``words`` name outside the speakers' side, a nationality adjective
@@ -1525,11 +1523,19 @@ class _Coding(ActorFinder):
         return False
 
 
-def _singular_masculine(form: str) -> tuple[str, ...]:
-    """The forms an adjective the lemmatizer left as written may have in a cue list:
-    "insensées" → "insensé", "déraisonnables" → "déraisonnable"."""
+def _cue(word: Token, cues: dict[str, int]) -> int:
+    """The value ``cues`` give ``word`` by its lemma, else, for an adjective the lemmatizer left
+    as written, by its masculine singular ("insensées" → "insensé", "déraisonnables" →
+    "déraisonnable"); 0 for none."""
+    value = cues.get(word.lemma_.lower())
+    if value is not None:
+        return value
+    form = word.lower_
     stem = form.removesuffix("s")
-    return (form, stem, stem.removesuffix("e")) if stem.endswith("ée") else (form, stem)
+    for key in (form, stem, stem.removesuffix("e") if stem.endswith("ée") else stem):
+        if key in cues:
+            return cues[key]
+    return 0
 
 
 def _subsumed(event: Event, events: list[Event]) -> bool:
