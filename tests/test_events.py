@@ -1511,3 +1511,11 @@ def test_force_used_by_protesters_is_a_riot(pipeline: Pipeline) -> None:
 def test_an_appeal_for_aid_is_coded_with_its_author_from_the_participle(pipeline: Pipeline) -> None:
     text = "L'appel à l'aide lancé par le gouvernement haïtien est resté sans réponse."
     assert ("023", "HTI", None, "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_boarding_a_ship_is_seizing_property(pipeline: Pipeline) -> None:
+    text = "L'abordage de bateaux philippins par les garde-côtes chinois a provoqué la colère de Manille."
+    assert ("171", "CHN", "PHL", "asserted") in _coded(_run(pipeline, text))
+    text = "Les garde-côtes chinois ont arraisonné un navire vietnamien."
+    assert ("171", "CHN", "VNM", "asserted") in _coded(_run(pipeline, text))
