@@ -1505,6 +1505,9 @@ def test_force_used_by_protesters_is_a_riot(pipeline: Pipeline) -> None:
     assert ("145", None, "GEO", "asserted") in _coded(_run(pipeline, text))
     text = "L'armée russe a envahi l'Ukraine en février 2022."
     assert ("190", "RUS", "UKR", "asserted") in _coded(_run(pipeline, text))
+    # Protesters who demand demonstrate (141), against whom they demand it of.
+    text = "A Tbilissi, des milliers de manifestants ont réclamé la démission du Premier ministre géorgien."
+    assert ("141", None, "GEO", "asserted") in _coded(_run(pipeline, text))
 
 
 @pytest.mark.model

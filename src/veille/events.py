@@ -750,6 +750,12 @@ class _Coding(ActorFinder):
             and not any(case_of(w) == "à" or w.lower_ in ("à", "au", "aux") for w in token.subtree)
         ):
             return  # "le récif, appelé Ayungin par les Philippins": named, no appeal (nothing asked)
+        if entry.code[:2] in FORCE_ROOTS | DEMAND_ROOTS and any(
+            w.lemma_.lower() in PROTESTERS for s in logical_subjects(token) for w in (s, *s.children)
+        ):
+            # Protesters who use force riot (145: "des milliers de manifestants avaient envahi le
+            # Parlement"); who demand, demonstrate (141: "ont réclamé la démission de X").
+            entry = dataclasses.replace(entry, code="145" if entry.code[:2] in FORCE_ROOTS else "141")
         sources, source_slot, used = self._fill(token, entry.source, set())
         if not sources and entry.code.startswith("043"):
             sources = self._host(token)  # "Reçus à la Maison Blanche, les ministres…"
@@ -888,10 +894,6 @@ class _Coding(ActorFinder):
         target_slot = "content" if toned else target_slot
         if code[:2] in ("11", "12") and self._answers_accusation(token):
             code = "016"  # "…accusé d'avoir déployé des soldats, ce que Kigali a toujours contesté"
-        if code[:2] in FORCE_ROOTS and any(
-            w.lemma_.lower() in PROTESTERS for s in logical_subjects(token) for w in (s, *s.children)
-        ):
-            code = "145"  # "des milliers de manifestants avaient envahi le Parlement": a riot
         if code[:2] == "07" and negated(token) and any(c.lower_ == "plus" for c in token.children):
             # "ne livrerait plus d'armes": what happens is that aid stops (162x).
             code = STOPPED_AID.get(code, "162")
