@@ -1522,3 +1522,14 @@ def test_boarding_a_ship_is_seizing_property(pipeline: Pipeline) -> None:
     assert ("171", "CHN", "PHL", "asserted") in _coded(_run(pipeline, text))
     text = "Les garde-côtes chinois ont arraisonné un navire vietnamien."
     assert ("171", "CHN", "VNM", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_a_warning_given_together_is_not_aimed_at_a_fellow_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "Le Mali et le Burkina Faso ont signé un pacte de défense. "
+        "Bamako et Ouagadougou ont averti qu'une attaque contre l'un d'eux serait une déclaration de guerre."
+    )
+    coded = _coded(_run(pipeline, text))
+    assert ("130", "BFA", "MLI", "asserted") not in coded
+    assert ("130", "MLI", "BFA", "asserted") not in coded

@@ -661,18 +661,25 @@ class _Coding(ActorFinder):
             # several, the first named ("les Etats-Unis et le Royaume-Uni ont frappé…").
             party: tuple[str | None, TextSpan | None] = (None, None)
             last = -1
+            # (not one who does it with the source: "Bamako et Ouagadougou avaient prévenu…")
+            fellows = {self.country(e.source) for e in events if e.trigger == event.trigger and e.source}
+            fellows.discard(None)
             for start, one, other in dyads:
                 if start >= event.trigger.start:
                     break
                 sides = (self.country(one[0] or ""), self.country(other[0] or ""))
-                if home in sides and start != last:
+                if (
+                    home in sides
+                    and start != last
+                    and (sides[1] if sides[0] == home else sides[0]) not in fellows
+                ):
                     party, last = (other if sides[0] == home else one), start
             if party[0] is None:
                 party = next(
                     (
                         (eid, TextSpan(m.start, m.end, m.text))
                         for _, eid, m in lead
-                        if self.country(eid) != home and m.start not in described
+                        if self.country(eid) not in fellows | {home} and m.start not in described
                     ),
                     (None, None),
                 )
