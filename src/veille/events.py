@@ -57,6 +57,7 @@ from .syntax import (
     NEGATIONS,
     REFLEXIVE,
     RELATIVES,
+    SUBJECT_PRONOUNS,
     SUPPORT_VERBS,
     WordFilter,
     attributed_object,
@@ -1585,7 +1586,7 @@ def _antecedents(verb: Token) -> list[Token]:
     those before it in its sentence and the two before, nearest first ("…la levée de l'embargo")."""
     pronouns = [c for c in verb.children if c.dep_ == "obj" and c.lower_ in CLITIC_OBJECTS]
     if passive(verb):
-        pronouns += [s for s in logical_objects(verb) if s.lower_ in ("il", "elle", "ils", "elles")]
+        pronouns += [s for s in logical_objects(verb) if s.lower_ in SUBJECT_PRONOUNS]
     if not any(p.pos_ == "PRON" for p in pronouns):
         return []
     start = verb.sent.start
@@ -1674,12 +1675,13 @@ def _between(
 
 
 def _carried(after: list[Event], before: list[Event], token_of: dict[str, int]) -> list[Event]:
-    """``after``, a pass's output, with the trigger token of each event a pass re-aimed (and so
-    renamed) recorded in ``token_of`` as that of the event it came from, for the next passes."""
-    origin = {(e.trigger.start, e.code, e.source): token_of[e.id] for e in before if e.id in token_of}
+    """``after``, a pass's output, with the trigger token of each event a pass re-aimed or
+    recoded (and so renamed) recorded in ``token_of`` as that of the event it came from (the
+    events of one trigger word share its words), for the next passes."""
+    origin = {e.trigger: token_of[e.id] for e in before if e.id in token_of}
     for event in after:
-        if event.id not in token_of and (event.trigger.start, event.code, event.source) in origin:
-            token_of[event.id] = origin[event.trigger.start, event.code, event.source]
+        if event.id not in token_of and event.trigger in origin:
+            token_of[event.id] = origin[event.trigger]
     return after
 
 
