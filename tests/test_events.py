@@ -1533,3 +1533,18 @@ def test_a_warning_given_together_is_not_aimed_at_a_fellow_speaker(pipeline: Pip
     coded = _coded(_run(pipeline, text))
     assert ("130", "BFA", "MLI", "asserted") not in coded
     assert ("130", "MLI", "BFA", "asserted") not in coded
+
+
+@pytest.mark.model
+def test_what_is_not_said_is_no_statement(pipeline: Pipeline) -> None:
+    # "sans préciser": nothing was said.
+    text = "Le ministre chinois a promis une riposte, sans en préciser la forme."
+    assert not any(code == "010" for code, *_ in _coded(_run(pipeline, text)))
+    # Words a quotation reports of others are the speaker's, not a statement of theirs.
+    text = "« Nous avons entendu ce que les Maliens ont dit », a déclaré le président sénégalais."
+    coded = _coded(_run(pipeline, text))
+    assert not any(source == "MLI" for _, source, _, _ in coded)
+    assert any(code == "010" and source == "SEN" for code, source, _, _ in coded)
+    # A relative clause has its subject: the noun after its verb is its object.
+    text = "Budapest a bloqué le budget de l'Union, qui exigeait l'accord des Vingt-Sept."
+    assert not any(code == "100" for code, *_ in _coded(_run(pipeline, text)))

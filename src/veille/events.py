@@ -736,6 +736,21 @@ class _Coding(ActorFinder):
             s.pos_ == "NOUN" and s.lemma_.lower() in SPEAKER_NOUNS and not self.actors(s) for s in subjects
         )
 
+    def _unsaid(self, token: Token) -> bool:
+        """Whether a plain statement is no statement the article reports: one "sans" denies ("sans
+        en préciser la nature"), or one within a quotation, by a subject before it, that the
+        speaker reports of others ("« … ce que le peuple a dit », a déclaré X"; an incise within
+        a quotation, "a-t-il insisté", has its subject after it)."""
+        if any(c.dep_ in ("mark", "case") and c.lower_ == "sans" for c in token.children):
+            return True
+        subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
+        return (
+            token.i in self.quoted
+            and bool(subjects)
+            and all(s.i < token.i and s.pos_ != "PRON" for s in subjects)
+            and not self.inverted_subject(token)
+        )
+
     def _praises_people(self, token: Token) -> bool:
         """Whether what ``token`` praises is people named by a common noun ("a apporté son soutien
         aux manifestants", "a salué le courage des forces armées"): its addressee is named, as
@@ -893,6 +908,8 @@ class _Coding(ActorFinder):
             )
         ):
             return  # (criticism by no one named: a clause's verb, not "ces critiques", "accusés de")
+        if "speech" in entry.flags and code == "010" and self._unsaid(token):
+            return
         modality = self.modality(token, entry)
         if "negative" in entry.flags:
             # The entry codes the negated use ("n'a pas commenté": declined to comment).
