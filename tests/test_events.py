@@ -1548,3 +1548,16 @@ def test_what_is_not_said_is_no_statement(pipeline: Pipeline) -> None:
     # A relative clause has its subject: the noun after its verb is its object.
     text = "Budapest a bloqué le budget de l'Union, qui exigeait l'accord des Vingt-Sept."
     assert not any(code == "100" for code, *_ in _coded(_run(pipeline, text)))
+
+
+@pytest.mark.model
+def test_a_refusal_of_an_act_takes_no_target_from_the_discourse(pipeline: Pipeline) -> None:
+    text = (
+        "Le Chili a expulsé des diplomates boliviens. "
+        "La Bolivie a dénoncé une décision arbitraire. "
+        "Le ministre bolivien a refusé de s'engager sur un calendrier."
+    )
+    coded = _coded(_run(pipeline, text))
+    assert ("111", "BOL", "CHL", "asserted") in coded  # (a criticism is aimed at the counterpart)
+    assert ("120", "BOL", None, "asserted") in coded
+    assert ("120", "BOL", "CHL", "asserted") not in coded

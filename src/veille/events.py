@@ -710,6 +710,12 @@ class _Coding(ActorFinder):
             for o in logical_objects(token)
         ):
             return False  # "accusant l'opposition de…": aimed at people the text names as no actor
+        if (
+            token is not None
+            and event.root == "12"
+            and any(c.dep_ == "xcomp" and "Inf" in morph(c, "VerbForm") for c in token.children)
+        ):
+            return False  # "a refusé de s'engager sur une date": aimed where the act refused is
         if event.root in ADDRESSEE_ROOTS or (token is not None and "reply" in self.triggers[token.i].flags):
             return True
         if token is not None and any(
