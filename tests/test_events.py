@@ -1561,3 +1561,16 @@ def test_a_refusal_of_an_act_takes_no_target_from_the_discourse(pipeline: Pipeli
     assert ("111", "BOL", "CHL", "asserted") in coded  # (a criticism is aimed at the counterpart)
     assert ("120", "BOL", None, "asserted") in coded
     assert ("120", "BOL", "CHL", "asserted") not in coded
+
+
+@pytest.mark.model
+def test_a_toll_is_no_event_and_the_attack_is(pipeline: Pipeline) -> None:
+    text = "Plus de 300 civils ont été tués au Soudan depuis janvier."
+    assert not any(code.startswith("18") for code, *_ in _coded(_run(pipeline, text)))
+    text = (
+        "Deux soldats maliens ont été tués lundi lors d'une attaque menée par des hommes armés "
+        "près d'un poste frontière, dans le centre du Mali."
+    )
+    coded = _coded(_run(pipeline, text))
+    assert ("190", None, "MLI", "asserted") in coded
+    assert not any(code.startswith("18") for code, *_ in coded)

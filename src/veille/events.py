@@ -852,6 +852,8 @@ class _Coding(ActorFinder):
             # "les négociations menées par le Qatar entre Israël et le Hamas": the one who leads
             # the talks between others mediates (045) between them.
             entry = dataclasses.replace(entry, code="045", flags=entry.flags - {"mutual"})
+        if not sources and entry.code[:2] == "18" and token.pos_ == "VERB" and passive(token):
+            return  # "plus de 2 400 personnes ont été tuées": a toll (a figure), no one's act
         if not sources and target_slot == "entre" and len(targets) > 1:
             sources, source_slot = targets, "entre"  # "les pourparlers entre Israël et le Hamas"
         if not sources and not unshared and not anonymous and entry.code[:2] not in TARGET_ONLY_ROOTS:
@@ -1222,8 +1224,11 @@ class _Coding(ActorFinder):
         relatives = (
             [c for c in token.children if c.dep_ in ("acl:relcl", "acl")] if token.pos_ == "NOUN" else []
         )
+        # (or a place phrase the parser coordinated with it: "une attaque menée par des hommes
+        # armés près du village, dans le nord du Kosovo", "dans le nord" parsed as a conjunct)
+        joined = [c for c in token.children if c.dep_ == "conj" and case_of(c) in ("à", "en", "dans")]
         for head in (*logical_objects(token), token, *relatives):
-            for word in self._place_complements(head):
+            for word in (*self._place_complements(head), *(joined if head.i == token.i else ())):
                 found = self._place_named(word, taken)
                 if found is not None:
                     return [found]
