@@ -1574,3 +1574,16 @@ def test_a_toll_is_no_event_and_the_attack_is(pipeline: Pipeline) -> None:
     coded = _coded(_run(pipeline, text))
     assert ("190", None, "MLI", "asserted") in coded
     assert not any(code.startswith("18") for code, *_ in coded)
+
+
+@pytest.mark.model
+def test_a_fronted_participle_and_lui_find_the_names_a_misparse_hides(pipeline: Pipeline) -> None:
+    # The parser hangs "M. Erdogan" on the host's name: the name before the main verb is whom
+    # the participle receives, and "lui" is the other person the sentence named.
+    text = (
+        "Accueilli mardi par le président Kassym-Jomart Tokaïev, "
+        "M. Erdogan lui a transmis un message de son gouvernement."
+    )
+    coded = _coded(_run(pipeline, text, "2024-02"))
+    assert ("043", "KAZ", "TUR", "asserted") in coded
+    assert ("010", "TUR", "KAZ", "asserted") in coded

@@ -416,6 +416,8 @@ class ActorFinder:
             return self.mentioned[token.head.i][0]  # "le Mali, pays enclavé": an apposition
         if token.lower_ in FIRST_PERSON and token.i in self.quoted:
             return self.first_person(token)
+        if token.lower_ == "lui" and token.dep_ in ("iobj", "obl:arg") and depth == 0:
+            return self.dative_person(token)
         if token.pos_ == "ADJ" or (token.dep_ == "amod" and token.lower_ in self.kb.by_adjective):
             return self.adjective_actor(token)  # (the tagger may call "russes" a verb)
         if token.pos_ == "NOUN" and self.kind(self.kb.by_adjective.get(token.lower_, "")) == "group":
@@ -566,6 +568,22 @@ class ActorFinder:
             if country is None and start < earliest:
                 break
             if country is None or self.country(actor.entity) == country:
+                return actor
+        return None
+
+    def dative_person(self, token: Token) -> Actor | None:
+        """Whom "lui" stands for when coreference left it alone: the last person named before it
+        in its sentence who is not its verb's subject ("Reçu par le président X, M. Lavrov lui a
+        remis un message" → X); none when the sentence names no other person before it."""
+        subjects = {
+            self.mentioned[w.i][0].entity
+            for s in logical_subjects(token.head) or self.left_subject(token.head)
+            for w in s.subtree
+            if w.i in self.mentioned
+        }
+        start = self.sent(token).start_char
+        for begin, actor in reversed(self.persons):
+            if begin < token.idx and begin >= start and actor.entity not in subjects:
                 return actor
         return None
 

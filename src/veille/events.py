@@ -1285,6 +1285,10 @@ class _Coding(ActorFinder):
             yield self.left_subject(token)
         else:
             yield self._slot_heads(token, slot)
+            if slot == "obj" and token.dep_ == "advcl" and token.i < token.head.i and passive(token):
+                # "Reçu par le président X, M. Lavrov lui a remis…", parsed with "M. Lavrov" in
+                # apposition to X: the name right before the main verb is what the participle says.
+                yield self.left_subject(token.head)
 
     def _author(self, token: Token) -> list[Token]:
         """For a participle qualifying a text that a verb has for object ("a adopté une résolution
