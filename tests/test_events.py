@@ -1587,3 +1587,23 @@ def test_a_fronted_participle_and_lui_find_the_names_a_misparse_hides(pipeline: 
     coded = _coded(_run(pipeline, text, "2024-02"))
     assert ("043", "KAZ", "TUR", "asserted") in coded
     assert ("010", "TUR", "KAZ", "asserted") in coded
+
+
+@pytest.mark.model
+def test_an_order_to_ones_own_forces_is_no_demand(pipeline: Pipeline) -> None:
+    text = "Le président azerbaïdjanais a ordonné à l'armée de se retirer des hauteurs."
+    assert not any(code.startswith("10") for code, *_ in _coded(_run(pipeline, text)))
+    text = "Le Conseil de sécurité a ordonné à l'armée soudanaise de cesser ses frappes."
+    assert any(
+        code.startswith("10") and target == "SDN" for code, _, target, _ in _coded(_run(pipeline, text))
+    )
+
+
+@pytest.mark.model
+def test_a_conditional_warning_names_no_one_to_aim_at(pipeline: Pipeline) -> None:
+    lead = "Le Chili a expulsé des diplomates boliviens. "
+    text = lead + "La Bolivie a averti qu'elle pourrait rompre ses relations si la crise s'aggravait."
+    coded = _coded(_run(pipeline, text))
+    assert ("130", "BOL", None, "asserted") in coded
+    text = lead + "La Bolivie a averti qu'elle pourrait rompre ses relations."
+    assert ("130", "BOL", "CHL", "asserted") in _coded(_run(pipeline, text))

@@ -122,6 +122,9 @@ PEOPLE_NOUNS = frozenset(
         *("électeur", "agriculteur", "travailleur", "ouvrier", "étudiant", "jeune", "secouriste"),
     }
 )
+# Nouns for a country's armed or police forces: an order to them, with no country of their own
+# named ("a ordonné à l'armée de…"), is a command within the source's side, not a demand.
+OWN_FORCES = frozenset({"armée", "troupe", "force", "soldat", "militaire", "police", "policier"})
 # Common nouns for those who speak without being named ("un diplomate", "l'opposition", "des
 # médias"); not texts ("le rapport compare…").
 SPEAKER_NOUNS = (
@@ -716,6 +719,16 @@ class _Coding(ActorFinder):
             and any(c.dep_ == "xcomp" and "Inf" in morph(c, "VerbForm") for c in token.children)
         ):
             return False  # "a refusé de s'engager sur une date": aimed where the act refused is
+        if (
+            token is not None
+            and event.root == "13"
+            and any(
+                w.lower_ == "si" and w.dep_ == "mark" and w.head.pos_ in ("VERB", "AUX")
+                for w in self._statement_words(token)
+            )
+        ):
+            return False  # "a prévenu que Washington pourrait imposer des sanctions si la trêve
+            # était violée": aimed at whoever would fulfil the condition, whom it does not name
         if event.root in ADDRESSEE_ROOTS or (token is not None and "reply" in self.triggers[token.i].flags):
             return True
         if token is not None and any(
@@ -740,6 +753,16 @@ class _Coding(ActorFinder):
         subjects = own_subjects(token) or self.inverted_subject(token)
         return bool(subjects) and all(
             s.pos_ == "NOUN" and s.lemma_.lower() in SPEAKER_NOUNS and not self.actors(s) for s in subjects
+        )
+
+    def _commands(self, token: Token) -> bool:
+        """Whether a demand is addressed to forces named by a bare noun, the source's own ("a
+        ordonné à l'armée de prendre position dans la zone tampon": a command, no demand)."""
+        return any(
+            c.lemma_.lower() in OWN_FORCES
+            and (c.dep_ == "iobj" or case_of(c) == "à")
+            and not any(d.dep_ in ("amod", "nmod") for d in c.children)
+            for c in token.children
         )
 
     def _unsaid(self, token: Token) -> bool:
@@ -785,6 +808,8 @@ class _Coding(ActorFinder):
             # Protesters who use force riot (145: "des milliers de manifestants avaient envahi le
             # Parlement"); who demand, demonstrate (141: "ont réclamé la démission de X").
             entry = dataclasses.replace(entry, code="145" if entry.code[:2] in FORCE_ROOTS else "141")
+        if entry.code[:2] == "10" and self._commands(token):
+            return
         sources, source_slot, used = self._fill(token, entry.source, set())
         if not sources and entry.code.startswith("043"):
             sources = self._host(token)  # "Reçus à la Maison Blanche, les ministres…"
