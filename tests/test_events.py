@@ -1607,3 +1607,24 @@ def test_a_conditional_warning_names_no_one_to_aim_at(pipeline: Pipeline) -> Non
     assert ("130", "BOL", None, "asserted") in coded
     text = lead + "La Bolivie a averti qu'elle pourrait rompre ses relations."
     assert ("130", "BOL", "CHL", "asserted") in _coded(_run(pipeline, text))
+
+
+@pytest.mark.model
+def test_condemning_an_attack_by_no_one_named_aims_at_no_one(pipeline: Pipeline) -> None:
+    text = (
+        "La Serbie a déployé des troupes près du Kosovo. "
+        "Un soldat a été blessé lors d'une attaque menée par des hommes armés, dans le nord du Kosovo. "
+        "Le Royaume-Uni a condamné une attaque lâche."
+    )
+    coded = _coded(_run(pipeline, text))
+    assert ("111", "GBR", None, "asserted") in coded
+
+
+@pytest.mark.model
+def test_a_bare_participle_is_no_incise(pipeline: Pipeline) -> None:
+    # "jugé" qualifies the group before it: no one after it is its subject.
+    text = (
+        "Les tarifs frappent surtout le groupe SAIC, jugé peu coopératif pendant l'enquête, "
+        "tandis que l'allemand Volkswagen paiera moins."
+    )
+    assert not any(code == "010" for code, *_ in _coded(_run(pipeline, text, "2024-10")))

@@ -198,6 +198,8 @@ class ActorFinder:
         """The subject after the verb of an incise: "…, a déclaré le ministre Sergueï Lavrov"."""
         if morph(token, "VerbForm") == ["Inf"] or present_participle(token):
             return []  # ", accusant la Croatie": a participle's object, not an incise's subject
+        if morph(token, "VerbForm") == ["Part"] and not any(c.dep_.startswith("aux") for c in token.children):
+            return []  # "SAIC, jugé peu coopératif, tandis que Tesla…": a bare participle is no incise
         if any(c.dep_.startswith("nsubj") and c.lower_ in RELATIVES for c in token.children):
             return []  # ", qui exigeait l'unanimité des Vingt-Sept": a relative clause's object
         before = next(

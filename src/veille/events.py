@@ -630,7 +630,10 @@ class _Coding(ActorFinder):
         waiting = {
             e.id
             for e in events
-            if e.target is None and e.source is not None and self._addressable(e, token_of)
+            if e.target is None
+            and e.source is not None
+            and self._addressable(e, token_of)
+            and not self._authorless_act(e, events, token_of)
         }
         if not waiting:
             return events
@@ -702,6 +705,21 @@ class _Coding(ActorFinder):
             head = head.head
         phrase = [w for w in head.subtree if within_phrase(w, head)]
         return range(phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+
+    def _authorless_act(self, event: Event, events: list[Event], token_of: dict[str, int]) -> bool:
+        """Whether ``event`` judges an act named by a noun that the article told of earlier with
+        no author ("Un policier a été tué lors d'une attaque menée par des hommes armés… X a
+        condamné une attaque « odieuse »"): it is aimed at that unknown author, at no one named."""
+        token = self.doc[token_of[event.id]] if event.id in token_of else None
+        for act in logical_objects(token) if token is not None else ():
+            entry = self.triggers.get(act.i)
+            if entry is None or act.pos_ != "NOUN":
+                continue
+            if any(token_of.get(e.id) == act.i for e in events):
+                return False
+            earlier = [e for e in events if e.root == entry.code[:2] and e.trigger.start < act.idx]
+            return bool(earlier) and earlier[-1].source is None
+        return False
 
     def _addressable(self, event: Event, token_of: dict[str, int]) -> bool:
         """Whether ``event`` is aimed at someone even when its sentence names no one: a
