@@ -1628,3 +1628,15 @@ def test_a_bare_participle_is_no_incise(pipeline: Pipeline) -> None:
         "tandis que l'allemand Volkswagen paiera moins."
     )
     assert not any(code == "010" for code, *_ in _coded(_run(pipeline, text, "2024-10")))
+
+
+@pytest.mark.model
+def test_who_would_do_what_one_is_threatened_with_threatens(pipeline: Pipeline) -> None:
+    text = "Le Gabon reste menacé de sanctions de l'Union africaine."
+    coded = _coded(_run(pipeline, text, "2023-09"))
+    assert any(code.startswith("131") and target == "GAB" for code, _, target, _ in coded)
+    assert all(source is not None for code, source, _, _ in coded if code.startswith("13"))
+    text = "Le Mali est menacé d'une intervention de la Cédéao."
+    assert any(
+        code == "138" and target == "MLI" for code, _, target, _ in _coded(_run(pipeline, text, "2023-09"))
+    )

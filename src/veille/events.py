@@ -1319,6 +1319,16 @@ class _Coding(ActorFinder):
             yield own_subjects(token)
             if passive(token) and own_subjects(token):
                 return  # the agent named does it ("accusée par plusieurs capitales européennes")
+            if passive(token):
+                # "le Niger reste menacé d'une intervention de la Cedeao": who would do the act
+                # it is threatened with is who threatens.
+                yield [
+                    n
+                    for c in token.children
+                    if c.dep_.startswith("obl") and case_of(c) == "de" and c.pos_ == "NOUN"
+                    for n in c.children
+                    if (n.dep_.startswith("nmod") and case_of(n) == "de") or n.dep_ == "amod"
+                ]
             yield self.inverted_subject(token)
             yield logical_subjects(token)
             if (object_controller(token) or attributed_object(token)) and not own_subjects(token):
