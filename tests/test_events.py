@@ -1640,3 +1640,15 @@ def test_who_would_do_what_one_is_threatened_with_threatens(pipeline: Pipeline) 
     assert any(
         code == "138" and target == "MLI" for code, _, target, _ in _coded(_run(pipeline, text, "2023-09"))
     )
+
+
+@pytest.mark.model
+def test_a_deadline_to_leave_is_an_expulsion_of_each_country_listed(pipeline: Pipeline) -> None:
+    text = "Le Niger a donné quarante-huit heures à l'ambassadeur de France pour quitter le pays."
+    assert ("166", "NER", "FRA", "asserted") in _coded(_run(pipeline, text, "2023-08"))
+    text = (
+        "Bamako a donné sept jours aux diplomates de trois pays européens, "
+        "dont la France et l'Allemagne, pour quitter le territoire."
+    )
+    coded = _coded(_run(pipeline, text, "2023-08"))
+    assert {("166", "MLI", "FRA", "asserted"), ("166", "MLI", "DEU", "asserted")} <= coded

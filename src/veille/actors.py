@@ -394,6 +394,16 @@ class ActorFinder:
                 more = self.mention_actor(word)
                 if more is not None and all(a.entity != more.entity for a in found):
                     found.append(more)
+        if not found:
+            # "aux représentants de sept pays, dont l'Argentine, le Chili et le Pérou": the
+            # members a "dont" phrase lists, hung on the noun or on its complement.
+            nodes = (head, *(c for c in head.children if c.dep_.startswith("nmod")))
+            for listed in (c for n in nodes for c in n.children if c.pos_ == "PROPN"):
+                if any(w.lower_ == "dont" for w in listed.children):
+                    for name in (listed, *listed.conjuncts):
+                        member = self.mention_actor(name)
+                        if member is not None and all(a.entity != member.entity for a in found):
+                            found.append(member)
         return found
 
     def actor(self, token: Token, depth: int) -> Actor | None:
