@@ -1652,3 +1652,13 @@ def test_a_deadline_to_leave_is_an_expulsion_of_each_country_listed(pipeline: Pi
     )
     coded = _coded(_run(pipeline, text, "2023-08"))
     assert {("166", "MLI", "FRA", "asserted"), ("166", "MLI", "DEU", "asserted")} <= coded
+
+
+@pytest.mark.model
+def test_an_act_named_by_a_noun_without_whom_it_concerns_is_not_coded(pipeline: Pipeline) -> None:
+    text = "Les exportations restent entravées par les sanctions occidentales."
+    assert not any(code.startswith("16") for code, *_ in _coded(_run(pipeline, text)))
+    text = "Moscou a dénoncé les sanctions occidentales contre la Russie."
+    assert any(
+        code.startswith("16") and target == "RUS" for code, _, target, _ in _coded(_run(pipeline, text))
+    )

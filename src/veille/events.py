@@ -122,6 +122,10 @@ PEOPLE_NOUNS = frozenset(
         *("électeur", "agriculteur", "travailleur", "ouvrier", "étudiant", "jeune", "secouriste"),
     }
 )
+# Roots of acts that are done to someone (material cooperation, aid, yielding, investigation,
+# demands, force posture, sanctions, coercion): named by a noun with no one they concern, not
+# coded (talks, intents and diplomatic cooperation find their other party in later passes).
+AIMED_ROOTS = frozenset({"06", "07", "08", "09", "10", "15", "16", "17"})
 # Nouns for a country's armed or police forces: an order to them, with no country of their own
 # named ("a ordonné à l'armée de…"), is a command within the source's side, not a demand.
 OWN_FORCES = frozenset({"armée", "troupe", "force", "soldat", "militaire", "police", "policier"})
@@ -901,6 +905,18 @@ class _Coding(ActorFinder):
             sources, source_slot = targets, "entre"  # "les pourparlers entre Israël et le Hamas"
         if not sources and not unshared and not anonymous and entry.code[:2] not in TARGET_ONLY_ROOTS:
             return  # "des négociations avec l'UE": who negotiates is the event
+        if (
+            token.pos_ == "NOUN"
+            and sources
+            and not targets
+            and entry.code[:2] in AIMED_ROOTS
+            and "mutual" not in entry.flags
+        ):
+            # "les sanctions occidentales", "l'enquête de Bruxelles", "un déploiement de troupes
+            # serbes": an
+            # act named by a noun with its author but not whom it concerns is one the article
+            # refers to, not one it reports.
+            return
         if len(targets) > 1 and len(sources) == 1:
             # "X s'est félicité que A et B…": X's own country is not a target of X.
             home = self.country(sources[0].entity)
