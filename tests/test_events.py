@@ -1662,3 +1662,17 @@ def test_an_act_named_by_a_noun_without_whom_it_concerns_is_not_coded(pipeline: 
     assert any(
         code.startswith("16") and target == "RUS" for code, _, target, _ in _coded(_run(pipeline, text))
     )
+
+
+@pytest.mark.model
+def test_force_that_names_no_target_strikes_where_the_article_takes_place(pipeline: Pipeline) -> None:
+    text = (
+        "Le Soudan s'enfonce dans la crise. "
+        "Les paramilitaires accusent l'armée de bombarder des quartiers résidentiels."
+    )
+    assert ("195", "SDN", "SDN", "asserted") in _coded(_run(pipeline, text))
+    # A country named as such does not strike itself; a reply strikes who struck first.
+    text = "La Russie poursuivra son offensive, a prévenu le ministre ukrainien. L'Ukraine résiste."
+    assert not any(
+        code.startswith("19") and target == "RUS" for code, _, target, _ in _coded(_run(pipeline, text))
+    )

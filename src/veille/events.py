@@ -777,6 +777,25 @@ class _Coding(ActorFinder):
             s.pos_ == "NOUN" and s.lemma_.lower() in SPEAKER_NOUNS and not self.actors(s) for s in subjects
         )
 
+    def _home_speaks(self, token: Token) -> bool:
+        """Whether the subject of a clause of ``token``'s sentence is the article's own country
+        named as such ("Le Brésil ne condamne pas l'offensive russe": the act is told from there,
+        not done there; not its institutions, "ce que les militaires démentent")."""
+        return any(
+            w.dep_.startswith("nsubj")
+            and any(a.entity == self.home and not self._named_by_noun(a) for a in self.actors(w))
+            for w in self.sent(token)
+        )
+
+    def _named_by_noun(self, actor: Actor) -> bool:
+        """Whether ``actor`` is named by a common noun ("l'armée", "la police"), not by its name,
+        a metonym, a pronoun, a possessive or an adjective ("la Russie", "Moscou", "son", "russe")."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        found = self.mentioned.get(span.root.i) if span is not None else None
+        unnamed = self.unnamed.get(actor.start)
+        kind = found[1] if found is not None else unnamed[1].kind if unnamed is not None else None
+        return kind not in ("name", "partial", "metonym", "pronoun", "adjective")
+
     def _commands(self, token: Token) -> bool:
         """Whether a demand is addressed to forces named by a bare noun, the source's own ("a
         ordonné à l'armée de prendre position dans la zone tampon": a command, no demand)."""
@@ -906,6 +925,23 @@ class _Coding(ActorFinder):
         if not sources and not unshared and not anonymous and entry.code[:2] not in TARGET_ONLY_ROOTS:
             return  # "des négociations avec l'UE": who negotiates is the event
         if (
+            not targets
+            and sources
+            and entry.code[:2] in FORCE_ROOTS
+            and not entry.flags & {"show", "reply"}
+            and self.home
+            and not any(a.entity == self.home and not self._named_by_noun(a) for a in sources)
+            and not self._home_speaks(token)
+        ):
+            # "l'offensive éclair lancée par X", "a accusé l'armée de bombarder des zones
+            # résidentielles": force that names no target strikes where the article takes place
+            # (its own side too, in a civil war, but a country named as such does not strike
+            # itself: "la Russie poursuivra son agression", and not where it is only told from:
+            # "Le Brésil ne condamne pas l'offensive russe"). (A show of force strikes no one; a
+            # reply, the one who struck first.)
+            targets = [Actor(self.home, token.idx, token.idx + len(token.text))]
+            target_slot = "home"
+        if (
             token.pos_ == "NOUN"
             and sources
             and not targets
@@ -949,7 +985,11 @@ class _Coding(ActorFinder):
             pairs = [(a, b) for a in sources or either for b in targets or either]
             if "mutual" in entry.flags:
                 pairs += [(b, a) for a, b in pairs if a is not None and b is not None]
-        distinct = [(a, b) for a, b in pairs if a is None or b is None or not self.same_actor(a, b)]
+        distinct = [
+            (a, b)
+            for a, b in pairs
+            if a is None or b is None or not self.same_actor(a, b) or target_slot == "home"
+        ]
         if not distinct and target_slot in ("ccomp", "quoted"):
             # "X a averti que son pays riposterait": what X says is about X's own side, so the
             # words name no addressee (one may come from the discourse).
