@@ -1036,8 +1036,12 @@ class _Coding(ActorFinder):
         rule = f"{entry.name} {code} source={source_slot or '-'} target={target_slot or '-'}"
         location = self._location(token)
         for source, target in pairs:
+            # (a target no words name, the article's country, counts as a guess from the discourse)
             confidence = (
-                0.4 + 0.25 * (source is not None) + 0.25 * (target is not None) + 0.1 * bool(entry.extra)
+                0.4
+                + 0.25 * (source is not None)
+                + (0.1 if target_slot == "home" else 0.25) * (target is not None)
+                + 0.1 * bool(entry.extra)
             )
             yield Event(
                 id=_event_id(
@@ -1055,7 +1059,7 @@ class _Coding(ActorFinder):
                 confidence=round(min(confidence, 1.0), 2),
                 rule=rule,
                 source_text=self._text(source),
-                target_text=self._text(target),
+                target_text=self._text(target) if target_slot != "home" else None,
             )
 
     def _mediated(
