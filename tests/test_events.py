@@ -1676,3 +1676,11 @@ def test_force_that_names_no_target_strikes_where_the_article_takes_place(pipeli
     assert not any(
         code.startswith("19") and target == "RUS" for code, _, target, _ in _coded(_run(pipeline, text))
     )
+
+
+@pytest.mark.model
+def test_judging_a_situation_badly_is_a_worry_not_a_criticism(pipeline: Pipeline) -> None:
+    text = "Le président brésilien a jugé la situation « honteuse »."
+    coded = _coded(_run(pipeline, text))
+    assert ("012", "BRA", None, "asserted") in coded
+    assert not any(code == "111" for code, *_ in coded)

@@ -126,6 +126,9 @@ PEOPLE_NOUNS = frozenset(
 # demands, force posture, sanctions, coercion): named by a noun with no one they concern, not
 # coded (talks, intents and diplomatic cooperation find their other party in later passes).
 AIMED_ROOTS = frozenset({"06", "07", "08", "09", "10", "15", "16", "17"})
+# Nouns for a state of affairs, no one's act: judging one badly is a pessimistic comment (012),
+# not a criticism of anyone ("a jugé la situation « honteuse »").
+STATE_NOUNS = frozenset({"situation", "crise", "escalade", "tension", "impasse", "instabilité"})
 # Nouns for a country's armed or police forces: an order to them, with no country of their own
 # named ("a ordonné à l'armée de…"), is a command within the source's side, not a demand.
 OWN_FORCES = frozenset({"armée", "troupe", "force", "soldat", "militaire", "police", "policier"})
@@ -971,7 +974,13 @@ class _Coding(ActorFinder):
                 targets = self._named_in_words(words, sources)
                 target_slot = "said" if targets else target_slot
             tone = self._tone(words) if code == "010" and "plain" not in entry.flags else 0
-            if tone < 0 or (tone > 0 and targets):  # (praise of no one named: a plain statement)
+            if (
+                tone < 0
+                and not targets
+                and any(o.lemma_.lower() in STATE_NOUNS for o in logical_objects(token))
+            ):
+                code = "012"  # "a jugé la situation « honteuse »": no one criticized, a worry
+            elif tone < 0 or (tone > 0 and targets):  # (praise of no one named: a plain statement)
                 code, toned = "051" if tone > 0 else "111", True
             elif code == "010" and "plain" not in entry.flags and (outlook := self._outlook(words)):
                 code = "013" if outlook > 0 else "012"  # "a dit suivre la situation avec inquiétude"
