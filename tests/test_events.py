@@ -1684,3 +1684,9 @@ def test_judging_a_situation_badly_is_a_worry_not_a_criticism(pipeline: Pipeline
     coded = _coded(_run(pipeline, text))
     assert ("012", "BRA", None, "asserted") in coded
     assert not any(code == "111" for code, *_ in coded)
+
+
+@pytest.mark.model
+def test_a_thing_promised_before_is_no_promise(pipeline: Pipeline) -> None:
+    text = "Le ministère n'a pas précisé le montant des investissements promis par le groupe français."
+    assert not any(code.startswith("03") for code, *_ in _coded(_run(pipeline, text)))

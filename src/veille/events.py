@@ -854,6 +854,10 @@ class _Coding(ActorFinder):
             entry = dataclasses.replace(entry, code="145" if entry.code[:2] in FORCE_ROOTS else "141")
         if entry.code[:2] == "10" and self._commands(token):
             return
+        if entry.code[:2] == "03" and token.dep_ == "acl" and passive(token):
+            # "le montant des compensations promises par le constructeur": a thing promised
+            # before, named by what it is, not a promise the article reports.
+            return
         sources, source_slot, used = self._fill(token, entry.source, set())
         if not sources and entry.code.startswith("043"):
             sources = self._host(token)  # "Reçus à la Maison Blanche, les ministres…"
