@@ -1690,3 +1690,12 @@ def test_judging_a_situation_badly_is_a_worry_not_a_criticism(pipeline: Pipeline
 def test_a_thing_promised_before_is_no_promise(pipeline: Pipeline) -> None:
     text = "Le ministère n'a pas précisé le montant des investissements promis par le groupe français."
     assert not any(code.startswith("03") for code, *_ in _coded(_run(pipeline, text)))
+
+
+@pytest.mark.model
+def test_giving_up_an_act_is_that_act_negated(pipeline: Pipeline) -> None:
+    coded = _coded(_run(pipeline, "Le président brésilien a renoncé à se rendre en Russie.", "2024-10"))
+    assert ("042", "BRA", "RUS", "negated") in coded
+    assert not any(code == "080" for code, *_ in coded)
+    coded = _coded(_run(pipeline, "Le président kényan a renoncé au projet de loi de finances.", "2024-10"))
+    assert ("080", "KEN", None, "asserted") in coded

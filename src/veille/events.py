@@ -854,6 +854,10 @@ class _Coding(ActorFinder):
             entry = dataclasses.replace(entry, code="145" if entry.code[:2] in FORCE_ROOTS else "141")
         if entry.code[:2] == "10" and self._commands(token):
             return
+        if entry.code == "080" and any(
+            c.i in self.triggers and (case_of(c) == "à" or c.dep_ == "xcomp") for c in token.children
+        ):
+            return  # "a renoncé au voyage": the act given up, coded as negated, is the event
         if entry.code[:2] == "03" and token.dep_ == "acl" and passive(token):
             # "le montant des compensations promises par le constructeur": a thing promised
             # before, named by what it is, not a promise the article reports.
