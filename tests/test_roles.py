@@ -65,6 +65,12 @@ def test_an_office_named_alone_is_held_in_the_country_the_article_is_about(pipel
     # A counterpart is someone else: "ses homologues arabes" is not the Turkish minister himself.
     other = "Le chef de la diplomatie turque ira au Caire pour des consultations avec ses homologues arabes."
     assert _roles(pipeline, other, "2024-11") == {"hakan-fidan": ["chef de la diplomatie turque"]}
+    # "de" opening an infinitive after the phrase is not whose office it is.
+    accused = (
+        "La Géorgie a voté samedi. Le parti au pouvoir a été accusé par la cheffe de l'Etat "
+        "d'avoir truqué le scrutin."
+    )
+    assert _roles(pipeline, accused, "2024-11") == {"salome-zourabichvili": ["cheffe de l'Etat"]}
 
 
 def test_the_lexicon_is_data() -> None:

@@ -175,8 +175,11 @@ def _last_person(before: int, entities: list[Entity], keep: Callable[[Entity], b
 
 
 def _linked(doc: Doc, end: int) -> bool:
-    """Whether "de" follows the phrase: an office of something unknown ("le président du parti")."""
-    return end < len(doc) and _word(doc[end].text) in {"de", "du", "des", "d'"}
+    """Whether "de" follows the phrase: an office of something unknown ("le président du parti");
+    not "de" opening an infinitive ("accusé par la cheffe de l'Etat d'avoir truqué…")."""
+    if end >= len(doc) or _word(doc[end].text) not in {"de", "du", "des", "d'"}:
+        return False
+    return doc[end].dep_ != "mark"
 
 
 def _named_beside(doc: Doc, start: int, end: int, owner: dict[int, str], entities: list[Entity]) -> bool:
