@@ -1699,3 +1699,11 @@ def test_giving_up_an_act_is_that_act_negated(pipeline: Pipeline) -> None:
     assert not any(code == "080" for code, *_ in coded)
     coded = _coded(_run(pipeline, "Le président kényan a renoncé au projet de loi de finances.", "2024-10"))
     assert ("080", "KEN", None, "asserted") in coded
+
+
+@pytest.mark.model
+def test_insisting_on_the_need_for_something_is_an_appeal(pipeline: Pipeline) -> None:
+    text = "Le président sénégalais a insisté sur la nécessité d'un dialogue inclusif."
+    coded = _coded(_run(pipeline, text))
+    assert ("020", "SEN", None, "asserted") in coded
+    assert not any(code == "010" for code, *_ in coded)
