@@ -1707,3 +1707,13 @@ def test_insisting_on_the_need_for_something_is_an_appeal(pipeline: Pipeline) ->
     coded = _coded(_run(pipeline, text))
     assert ("020", "SEN", None, "asserted") in coded
     assert not any(code == "010" for code, *_ in coded)
+
+
+@pytest.mark.model
+def test_hope_or_worry_joined_to_a_statement_or_unsaid_is_no_event_of_its_own(pipeline: Pipeline) -> None:
+    text = "Le président chilien a jugé la décision « absurde » et regretté qu'elle soit si tardive."
+    assert not any(code == "012" for code, *_ in _coded(_run(pipeline, text)))
+    text = "Le chef de l'opposition bolivienne a écrit qu'il se cachait, craignant pour sa vie."
+    assert not any(code == "012" for code, *_ in _coded(_run(pipeline, text)))
+    text = "Le président chilien a dit craindre une nouvelle crise."
+    assert any(code == "012" for code, *_ in _coded(_run(pipeline, text)))

@@ -799,6 +799,24 @@ class _Coding(ActorFinder):
         kind = found[1] if found is not None else unnamed[1].kind if unnamed is not None else None
         return kind not in ("name", "partial", "metonym", "pronoun", "adjective")
 
+    def _feeling(self, token: Token) -> bool:
+        """Whether a verb of hope or worry is one statement with a statement verb it is joined to
+        ("a jugé la situation « honteuse » et espéré qu'elle se termine": one statement, coded
+        once), or a feeling no one says ("elle se cachait, craignant pour sa vie")."""
+        partner = coordinated_verb(token) or (token.head if token.dep_ == "conj" else None)
+        # (the partner, or the verb it completes: "a jugé le texte « précipité » et regretté…",
+        # with "regretté" joined to "précipité")
+        for verb in (partner, partner.head) if partner is not None else ():
+            joined = self.triggers.get(verb.i)
+            if joined is not None and "speech" in joined.flags:
+                return True
+        head = self.triggers.get(token.head.i)
+        return (
+            present_participle(token)
+            and token.dep_ in ("advcl", "acl")
+            and (head is None or "speech" not in head.flags)
+        )
+
     def _commands(self, token: Token) -> bool:
         """Whether a demand is addressed to forces named by a bare noun, the source's own ("a
         ordonné à l'armée de prendre position dans la zone tampon": a command, no demand)."""
@@ -853,6 +871,8 @@ class _Coding(ActorFinder):
             # Parlement"); who demand, demonstrate (141: "ont réclamé la démission de X").
             entry = dataclasses.replace(entry, code="145" if entry.code[:2] in FORCE_ROOTS else "141")
         if entry.code[:2] == "10" and self._commands(token):
+            return
+        if entry.code in ("012", "013") and self._feeling(token):
             return
         if entry.code == "080" and any(
             c.i in self.triggers and (case_of(c) == "à" or c.dep_ == "xcomp") for c in token.children
