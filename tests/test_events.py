@@ -1717,3 +1717,11 @@ def test_hope_or_worry_joined_to_a_statement_or_unsaid_is_no_event_of_its_own(pi
     assert not any(code == "012" for code, *_ in _coded(_run(pipeline, text)))
     text = "Le président chilien a dit craindre une nouvelle crise."
     assert any(code == "012" for code, *_ in _coded(_run(pipeline, text)))
+
+
+@pytest.mark.model
+def test_not_ruling_out_an_act_that_coerces_no_one_is_no_threat(pipeline: Pipeline) -> None:
+    text = "La candidate chilienne n'excluait pas de contester les résultats devant les tribunaux."
+    assert not any(code.startswith("13") for code, *_ in _coded(_run(pipeline, text)))
+    text = "Le gouvernement américain n'a pas exclu de nouvelles frappes contre le Yémen."
+    assert any(code.startswith("13") for code, *_ in _coded(_run(pipeline, text)))

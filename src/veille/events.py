@@ -799,6 +799,15 @@ class _Coding(ActorFinder):
         kind = found[1] if found is not None else unnamed[1].kind if unnamed is not None else None
         return kind not in ("name", "partial", "metonym", "pronoun", "adjective")
 
+    def _excludes_no_force(self, token: Token) -> bool:
+        """Whether what "n'exclut pas" does not rule out is an act that coerces no one ("n'excluait
+        pas de contester certains résultats devant les tribunaux": no threat; "n'a pas exclu de
+        nouvelles frappes" is one)."""
+        acts = [
+            self.triggers[c.i] for c in token.children if c.i in self.triggers and c.dep_ in ("obj", "xcomp")
+        ]
+        return bool(acts) and all(int(a.code[:2]) < 13 for a in acts)
+
     def _feeling(self, token: Token) -> bool:
         """Whether a verb of hope or worry is one statement with a statement verb it is joined to
         ("a jugé la situation « honteuse » et espéré qu'elle se termine": one statement, coded
@@ -873,6 +882,8 @@ class _Coding(ActorFinder):
         if entry.code[:2] == "10" and self._commands(token):
             return
         if entry.code in ("012", "013") and self._feeling(token):
+            return
+        if "negative" in entry.flags and entry.code[:2] == "13" and self._excludes_no_force(token):
             return
         if entry.code == "080" and any(
             c.i in self.triggers and (case_of(c) == "à" or c.dep_ == "xcomp") for c in token.children
