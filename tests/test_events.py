@@ -1725,3 +1725,13 @@ def test_not_ruling_out_an_act_that_coerces_no_one_is_no_threat(pipeline: Pipeli
     assert not any(code.startswith("13") for code, *_ in _coded(_run(pipeline, text)))
     text = "Le gouvernement américain n'a pas exclu de nouvelles frappes contre le Yémen."
     assert any(code.startswith("13") for code, *_ in _coded(_run(pipeline, text)))
+
+
+@pytest.mark.model
+def test_authorizing_a_deployment_somewhere_is_an_intent_to_protect(pipeline: Pipeline) -> None:
+    text = "Le Conseil de sécurité de l'ONU a autorisé le déploiement au Mali d'une force africaine."
+    coded = _coded(_run(pipeline, text, "2023-10"))
+    assert any(code == "0334" and target == "MLI" for code, _, target, _ in coded)
+    assert not any(code == "154" for code, *_ in coded)
+    text = "Le déploiement doit encore être approuvé par le Parlement."
+    assert not any(code == "0334" for code, *_ in _coded(_run(pipeline, text, "2023-10")))
