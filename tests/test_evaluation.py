@@ -296,12 +296,17 @@ def test_floors_rise_and_fall_only_with_a_reason() -> None:
     raised = raise_floors(report, baseline)
     assert raised["floors"]["entities"] == 1.0
     worse = score(dataclasses.replace(perfect(), events=()))
-    assert check(worse, raised) == ["events: 0.000 < floor 1.000", "event_dates: 0.000 < floor 1.000"]
+    assert check(worse, raised) == [
+        "events: 0.000 < floor 1.000",
+        "events_recall: 0.000 < floor 1.000",  # (no event predicted: none is wrong)
+        "event_dates: 0.000 < floor 1.000",
+    ]
     assert raise_floors(worse, raised)["floors"]["events"] == 1.0  # never lowered silently
     lowered = raise_floors(worse, raised, lower_reason="new gold rows")
     assert lowered["floors"]["events"] == 0.0
     assert lowered["lowered"] == [
         {"figure": "events", "from": 1.0, "to": 0.0, "reason": "new gold rows"},
+        {"figure": "events_recall", "from": 1.0, "to": 0.0, "reason": "new gold rows"},
         {"figure": "event_dates", "from": 1.0, "to": 0.0, "reason": "new gold rows"},
     ]
 

@@ -32,6 +32,8 @@ def test_scores_stay_at_or_above_the_floors() -> None:
     baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
     assert set(baseline["floors"]) == {
         *evaluation.AREAS,
+        "events_precision",
+        "events_recall",
         "event_dates",
         "speaker_accuracy",
         "claim_subjects",

@@ -729,9 +729,13 @@ EPSILON = 0.005
 
 
 def floors_of(report: Report) -> dict[str, float]:
-    """The gated figures of a report: F1 per area, event-date, speaker, claim-subject and place
-    accuracy and tone-sign agreement, rounded down."""
+    """The gated figures of a report: F1 per area, event precision and recall (the coder's bar
+    is stated in both), event-date, speaker, claim-subject and place accuracy and tone-sign
+    agreement, rounded down."""
     figures = {area: score.f1 for area, score in report.scores.items()}
+    if "events" in report.scores:
+        figures["events_precision"] = report.scores["events"].precision
+        figures["events_recall"] = report.scores["events"].recall
     figures["event_dates"] = report.date_accuracy
     figures["speaker_accuracy"] = report.speaker_accuracy
     figures["claim_subjects"] = report.subject_accuracy
