@@ -134,6 +134,7 @@ class ActorFinder:
         )
         # Countries reached through an adjective or "nous", not (yet) entities of the document.
         self.unnamed: dict[int, tuple[KBEntity, Mention]] = {}
+        self.phrase_actors: dict[int, list[Actor]] = {}
         self.home = home_country(entities)
         # (an organization of no known country that calls itself national, "le Conseil national
         # électoral", "l'Assemblée nationale", is the one of the country the article is about)
@@ -320,7 +321,12 @@ class ActorFinder:
         return heads if len(heads) == 1 else []
 
     def actors(self, head: Token) -> list[Actor]:
-        """The actors a phrase head names, one per coordinated phrase."""
+        """The actors a phrase head names, one per coordinated phrase (found once per head)."""
+        if head.i not in self.phrase_actors:
+            self.phrase_actors[head.i] = self._actors(head)
+        return list(self.phrase_actors[head.i])
+
+    def _actors(self, head: Token) -> list[Actor]:
         pair = self.pair(head)
         if not pair and head.lemma_.lower() in PERSON_NOUNS:
             # "des négociateurs des deux parties": who acts for a counted group stands for it.

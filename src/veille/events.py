@@ -780,6 +780,41 @@ class _Coding(ActorFinder):
             s.pos_ == "NOUN" and s.lemma_.lower() in SPEAKER_NOUNS and not self.actors(s) for s in subjects
         )
 
+    def _no_event(self, token: Token, entry: Trigger) -> bool:
+        """Whether ``token`` names no event of ``entry``'s code that the article reports: an
+        order to one's own forces; hope or worry joined to a statement, or unspoken; not ruling
+        out what coerces no one; giving up an act the text names (that act, negated, is the
+        event: "a renoncé au voyage"); an intent named by the participle of the thing intended
+        ("le montant des compensations promises par le constructeur": promised before)."""
+        root = entry.code[:2]
+        return (
+            (root == "10" and self._commands(token))
+            or (entry.code in ("012", "013") and self._feeling(token))
+            or ("negative" in entry.flags and root == "13" and self._excludes_no_force(token))
+            or (
+                entry.code == "080"
+                and any(
+                    c.i in self.triggers and (case_of(c) == "à" or c.dep_ == "xcomp") for c in token.children
+                )
+            )
+            or (root == "03" and token.dep_ == "acl" and passive(token))
+        )
+
+    def _strikes_home(self, token: Token, entry: Trigger, sources: list[Actor]) -> bool:
+        """Whether force that names no target strikes where the article takes place, the country
+        it is about ("l'offensive éclair lancée par X", "a accusé l'armée de bombarder des zones
+        résidentielles"), its own side too as in a civil war; but a country named as such does
+        not strike itself ("la Russie poursuivra son agression"), an act told from there is not
+        done there ("Le Brésil ne condamne pas l'offensive russe"), a show of force strikes no
+        one and a reply strikes who struck first."""
+        return (
+            entry.code[:2] in FORCE_ROOTS
+            and not entry.flags & {"show", "reply"}
+            and self.home is not None
+            and not any(a.entity == self.home and not self._named_by_noun(a) for a in sources)
+            and not self._home_speaks(token)
+        )
+
     def _home_speaks(self, token: Token) -> bool:
         """Whether the subject of a clause of ``token``'s sentence is the article's own country
         named as such ("Le Brésil ne condamne pas l'offensive russe": the act is told from there,
@@ -879,19 +914,7 @@ class _Coding(ActorFinder):
             # Protesters who use force riot (145: "des milliers de manifestants avaient envahi le
             # Parlement"); who demand, demonstrate (141: "ont réclamé la démission de X").
             entry = dataclasses.replace(entry, code="145" if entry.code[:2] in FORCE_ROOTS else "141")
-        if entry.code[:2] == "10" and self._commands(token):
-            return
-        if entry.code in ("012", "013") and self._feeling(token):
-            return
-        if "negative" in entry.flags and entry.code[:2] == "13" and self._excludes_no_force(token):
-            return
-        if entry.code == "080" and any(
-            c.i in self.triggers and (case_of(c) == "à" or c.dep_ == "xcomp") for c in token.children
-        ):
-            return  # "a renoncé au voyage": the act given up, coded as negated, is the event
-        if entry.code[:2] == "03" and token.dep_ == "acl" and passive(token):
-            # "le montant des compensations promises par le constructeur": a thing promised
-            # before, named by what it is, not a promise the article reports.
+        if self._no_event(token, entry):
             return
         sources, source_slot, used = self._fill(token, entry.source, set())
         if not sources and entry.code.startswith("043"):
@@ -966,23 +989,8 @@ class _Coding(ActorFinder):
             sources, source_slot = targets, "entre"  # "les pourparlers entre Israël et le Hamas"
         if not sources and not unshared and not anonymous and entry.code[:2] not in TARGET_ONLY_ROOTS:
             return  # "des négociations avec l'UE": who negotiates is the event
-        if (
-            not targets
-            and sources
-            and entry.code[:2] in FORCE_ROOTS
-            and not entry.flags & {"show", "reply"}
-            and self.home
-            and not any(a.entity == self.home and not self._named_by_noun(a) for a in sources)
-            and not self._home_speaks(token)
-        ):
-            # "l'offensive éclair lancée par X", "a accusé l'armée de bombarder des zones
-            # résidentielles": force that names no target strikes where the article takes place
-            # (its own side too, in a civil war, but a country named as such does not strike
-            # itself: "la Russie poursuivra son agression", and not where it is only told from:
-            # "Le Brésil ne condamne pas l'offensive russe"). (A show of force strikes no one; a
-            # reply, the one who struck first.)
-            targets = [Actor(self.home, token.idx, token.idx + len(token.text))]
-            target_slot = "home"
+        if not targets and sources and self._strikes_home(token, entry, sources):
+            targets, target_slot = [Actor(self.home or "", token.idx, token.idx + len(token.text))], "home"
         if (
             token.pos_ == "NOUN"
             and sources
@@ -991,9 +999,8 @@ class _Coding(ActorFinder):
             and "mutual" not in entry.flags
         ):
             # "les sanctions occidentales", "l'enquête de Bruxelles", "un déploiement de troupes
-            # serbes": an
-            # act named by a noun with its author but not whom it concerns is one the article
-            # refers to, not one it reports.
+            # serbes": an act named by a noun with its author but not whom it concerns is one the
+            # article refers to, not one it reports.
             return
         if len(targets) > 1 and len(sources) == 1:
             # "X s'est félicité que A et B…": X's own country is not a target of X.
