@@ -29,6 +29,7 @@ from .syntax import (
     clause_verb,
     coordinated,
     in_phrase_with_case,
+    kids,
     logical_subjects,
     loose,
     morph,
@@ -199,9 +200,9 @@ class ActorFinder:
         """The subject after the verb of an incise: "…, a déclaré le ministre Sergueï Lavrov"."""
         if morph(token, "VerbForm") == ["Inf"] or present_participle(token):
             return []  # ", accusant la Croatie": a participle's object, not an incise's subject
-        if morph(token, "VerbForm") == ["Part"] and not any(c.dep_.startswith("aux") for c in token.children):
+        if morph(token, "VerbForm") == ["Part"] and not any(c.dep_.startswith("aux") for c in kids(token)):
             return []  # "SAIC, jugé peu coopératif, tandis que Tesla…": a bare participle is no incise
-        if any(c.dep_.startswith("nsubj") and c.lower_ in RELATIVES for c in token.children):
+        if any(c.dep_.startswith("nsubj") and c.lower_ in RELATIVES for c in kids(token)):
             return []  # ", qui exigeait l'unanimité des Vingt-Sept": a relative clause's object
         before = next(
             (
@@ -252,7 +253,7 @@ class ActorFinder:
             return []
         start = self.sent(token).start
         adjacent = self._adjacent_names(start, anchor)
-        if adjacent or any(c.dep_.startswith("nsubj") for c in anchor.children):
+        if adjacent or any(c.dep_.startswith("nsubj") for c in kids(anchor)):
             return adjacent  # (a subject that names no actor: "des milliers de manifestants")
         for word in reversed(token.doc[start : anchor.i]):
             if word.text == "," and word.i > 0:
@@ -294,7 +295,7 @@ class ActorFinder:
             joined = self._name_ending(start, before)
             if joined:
                 heads, first = joined + heads, joined[0]
-        subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+        subjects = [c for c in kids(verb) if c.dep_.startswith("nsubj")]
         if not subjects:
             return heads
         words = verb.doc[start : first.i]
@@ -331,7 +332,7 @@ class ActorFinder:
         if not pair and head.lemma_.lower() in PERSON_NOUNS:
             # "des négociateurs des deux parties": who acts for a counted group stands for it.
             pair = next(
-                (p for c in head.children if c.dep_ == "nmod" and case_of(c) == "de" and (p := self.pair(c))),
+                (p for c in kids(head) if c.dep_ == "nmod" and case_of(c) == "de" and (p := self.pair(c))),
                 [],
             )
         if pair:
@@ -347,7 +348,7 @@ class ActorFinder:
         # Not a conjunct with a preposition of its own ("par Macron à Paris puis à Marseille").
         # (But "les représentants de l'armée et des FSR", parsed with "FSR" joined to
         # "représentants", are of both.)
-        of = [n.i for n in head.children if n.dep_.startswith("nmod") and case_of(n) == "de"]
+        of = [n.i for n in kids(head) if n.dep_.startswith("nmod") and case_of(n) == "de"]
         conjuncts = [
             c
             for c in head.conjuncts
@@ -359,10 +360,7 @@ class ActorFinder:
             start = self.mentioned[head.i][0].start
             words = [w for w in head.subtree if (m := self.mentioned.get(w.i)) and m[0].start == start]
             conjuncts = [
-                c
-                for w in words
-                for c in w.children
-                if c.dep_ == "conj" and c.i > words[-1].i and not case_of(c)
+                c for w in words for c in kids(w) if c.dep_ == "conj" and c.i > words[-1].i and not case_of(c)
             ]
         if not conjuncts and case_of(head) == "entre":
             conjuncts = second_between(head)
@@ -370,7 +368,7 @@ class ActorFinder:
             conjuncts
             and head.lemma_.lower() in PERSON_NOUNS
             and conjuncts[0].pos_ == "PROPN"
-            and not any(c.dep_ == "cc" for c in conjuncts[0].children)
+            and not any(c.dep_ == "cc" for c in kids(conjuncts[0]))
         ):
             # "Le secrétaire général de l'ONU, António Guterres": an apposition parsed as a conjunct.
             head, conjuncts = conjuncts[0], conjuncts[1:]
@@ -384,7 +382,7 @@ class ActorFinder:
             # So too coordinated names in apposition: "les présidents X et Y".
             complements = [
                 w
-                for w in phrase.children
+                for w in kids(phrase)
                 if w.dep_ == "appos" or (w.dep_.startswith("nmod") and case_of(w) in ("de", None))
             ]
             namer = next((w for w in complements if self.mention_actor(w) == actor), None)
@@ -403,9 +401,9 @@ class ActorFinder:
         if not found:
             # "aux représentants de sept pays, dont l'Argentine, le Chili et le Pérou": the
             # members a "dont" phrase lists, hung on the noun or on its complement.
-            nodes = (head, *(c for c in head.children if c.dep_.startswith("nmod")))
-            for listed in (c for n in nodes for c in n.children if c.pos_ == "PROPN"):
-                if any(w.lower_ == "dont" for w in listed.children):
+            nodes = (head, *(c for c in kids(head) if c.dep_.startswith("nmod")))
+            for listed in (c for n in nodes for c in kids(n) if c.pos_ == "PROPN"):
+                if any(w.lower_ == "dont" for w in kids(listed)):
                     for name in (listed, *listed.conjuncts):
                         member = self.mention_actor(name)
                         if member is not None and all(a.entity != member.entity for a in found):
@@ -429,7 +427,7 @@ class ActorFinder:
             token.pos_ == "NOUN"
             and token.dep_ in ("conj", "appos")
             and token.head.i in self.mentioned
-            and not any(c.dep_ == "cc" for c in token.children)
+            and not any(c.dep_ == "cc" for c in kids(token))
         ):
             return self.mentioned[token.head.i][0]  # "le Mali, pays enclavé": an apposition
         if token.lower_ in FIRST_PERSON and token.i in self.quoted:
@@ -443,14 +441,14 @@ class ActorFinder:
         if _unnamed_person(token):
             return None  # "un diplomate européen": someone the text does not name stands for no one
         # A name in apposition, however the parser attached it: "son homologue kazakh Kassym-Jomart Tokaïev".
-        stack = [(c, 1) for c in token.children if loose(c)]
+        stack = [(c, 1) for c in kids(token) if loose(c)]
         while stack:
             child, level = stack.pop(0)
             actor = self.mention_actor(child)
             if actor is not None and self.mentioned[child.i][1] != "adjective":
                 return actor  # (a nationality adjective only once no name is found)
             if level < 3:
-                stack.extend((g, level + 1) for g in child.children if loose(g))
+                stack.extend((g, level + 1) for g in kids(child) if loose(g))
         if depth > 0 or token.pos_ not in ("NOUN", "PRON"):
             return None
         named = self.named_within(token)
@@ -459,7 +457,7 @@ class ActorFinder:
         owner = next(
             (
                 found[0]
-                for c in token.children
+                for c in kids(token)
                 if c.dep_ == "det" and "Yes" in morph(c, "Poss") and (found := self.mentioned.get(c.i))
             ),
             None,
@@ -478,7 +476,7 @@ class ActorFinder:
         for _ in range(2):
             deeper = []
             for node in frontier:
-                for child in node.children:
+                for child in kids(node):
                     if child.dep_ == "amod" or (child.dep_ == "nmod" and not case_of(child)):
                         actor = self.adjective_actor(child)
                         if actor is not None:
@@ -501,7 +499,7 @@ class ActorFinder:
             noun in PERSON_NOUNS
             and any(
                 c.dep_ == "nmod" and case_of(c) == "de" and c.lemma_.lower() in INSTITUTIONS
-                for c in token.children
+                for c in kids(token)
             )
         ):
             fronted = self._fronted_country(token)
@@ -514,7 +512,7 @@ class ActorFinder:
     def _fronted_country(self, subject: Token) -> str | None:
         """The country of a place set before a subject at the head of its clause ("A Séoul, le
         ministère de l'Unification a rappelé…": South Korea's ministry)."""
-        for c in subject.head.children:
+        for c in kids(subject.head):
             if not c.dep_.startswith("obl") or c.i > subject.i or c.left_edge.lower_ not in ("à", "a", "en"):
                 continue
             for word in c.subtree:  # (the tagger may take "A" for the head: "A" ← "Séoul")
@@ -563,7 +561,7 @@ class ActorFinder:
         the person of that country named last before; with no country ("le ministre"), the
         person named last within ``DESCRIPTION_WINDOW`` sentences, if ``any_description``."""
         if token.lemma_.lower() not in PERSON_NOUNS or not any(
-            c.dep_ == "det" and (c.lower_ in DEFINITE or "Yes" in morph(c, "Poss")) for c in token.children
+            c.dep_ == "det" and (c.lower_ in DEFINITE or "Yes" in morph(c, "Poss")) for c in kids(token)
         ):
             return None
         phrase = [w for w in token.subtree if w.i > token.i and within_phrase(w, token)]
@@ -613,12 +611,12 @@ class ActorFinder:
         noun = next((f for f in forms if f in GROUP_NOUNS or f in GROUP_COUNTRY_NOUNS), None)
         if noun is None:
             return []
-        size = next((GROUP_SIZES[c.lower_] for c in token.children if c.lower_ in GROUP_SIZES), 0)
+        size = next((GROUP_SIZES[c.lower_] for c in kids(token) if c.lower_ in GROUP_SIZES), 0)
         if not size or any(
             c.dep_ in ("amod", "nmod")
             and not case_of(c)
             and (c.pos_ == "PROPN" or c.lower_ in self.kb.by_adjective)
-            for c in token.children
+            for c in kids(token)
         ):
             return []  # none, or a group a name of its own says ("les trois Etats baltes")
         wanted = (
@@ -670,7 +668,7 @@ class ActorFinder:
         if record is None or record.type not in ("country", "group", "organization"):
             return None
         if record.type == "organization" and any(
-            c.dep_ in ("det", "nummod") and c.lower_ in SOME for c in token.head.children
+            c.dep_ in ("det", "nummod") and c.lower_ in SOME for c in kids(token.head)
         ):
             return None  # "plusieurs capitales européennes": some of its members, not the Union
         return self.unnamed_actor(record, token, "adjective")
@@ -698,7 +696,7 @@ def _unnamed_person(token: Token) -> bool:
     return (
         token.pos_ == "NOUN"
         and token.lemma_.lower() in UNNAMED_PERSONS
-        and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in token.children)
+        and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in kids(token))
         and not any(w.pos_ == "PROPN" for w in token.subtree)
     )
 
@@ -716,7 +714,7 @@ def _antecedent(last: Token) -> Token | None:
 def described_kind(token: Token) -> str | None:
     """ "le mouvement islamiste", "les rebelles": a group described, not named; "l'organisation
     régionale", "l'alliance": an organization."""
-    if not any(c.dep_ == "det" and c.lower_ in (*DEFINITE, "les", "ces") for c in token.children):
+    if not any(c.dep_ == "det" and c.lower_ in (*DEFINITE, "les", "ces") for c in kids(token)):
         return None
     lemma = token.lemma_.lower()
     if lemma in GROUP_DESCRIPTIONS:

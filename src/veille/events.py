@@ -66,6 +66,7 @@ from .syntax import (
     complements_by_case,
     coordinated_verb,
     governing_subjects,
+    kids,
     logical_objects,
     logical_subjects,
     morph,
@@ -347,7 +348,7 @@ class _Coding(ActorFinder):
         home = self.country(event.source)
         completions = {
             c.i
-            for c in self.doc[token_of[event.id]].children
+            for c in kids(self.doc[token_of[event.id]])
             if c.dep_ == "xcomp" or (c.dep_ == "obj" and c.pos_ == "ADJ")
         }
         return any(
@@ -370,7 +371,7 @@ class _Coding(ActorFinder):
         before it: it then denies it (016), as "ce que X dément" does."""
         if token.dep_ != "acl:relcl" or token.head.lower_ != "ce":
             return False
-        if not any(c.lower_ in RELATIVES and c.dep_ == "obj" for c in token.children):
+        if not any(c.lower_ in RELATIVES and c.dep_ == "obj" for c in kids(token)):
             return False
         node = clause_verb(token.head.head)
         for _ in range(3):  # the clause "ce" sums up, or the accusation verb it completes
@@ -404,7 +405,7 @@ class _Coding(ActorFinder):
                 continue
             acts = [
                 e
-                for c in self.doc[index].children
+                for c in kids(self.doc[index])
                 if c.dep_ == "xcomp"
                 for e in events
                 if token_of.get(e.id) == c.i and e.modality == "negated" and e.source == event.source
@@ -480,9 +481,7 @@ class _Coding(ActorFinder):
                 if entry is None:
                     continue
                 own = [e for e in events if token_of.get(e.id) == act.i and e.source]
-                again = not within and any(
-                    c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in act.children
-                )
+                again = not within and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in kids(act))
                 earlier = [
                     e
                     for e in events
@@ -741,7 +740,7 @@ class _Coding(ActorFinder):
         if (
             token is not None
             and event.root == "12"
-            and any(c.dep_ == "xcomp" and "Inf" in morph(c, "VerbForm") for c in token.children)
+            and any(c.dep_ == "xcomp" and "Inf" in morph(c, "VerbForm") for c in kids(token))
         ):
             return False  # "a refusé de s'engager sur une date": aimed where the act refused is
         if (
@@ -758,8 +757,8 @@ class _Coding(ActorFinder):
             return True
         if token is not None and any(
             c.lemma_.lower() in PARTNER_NOUNS
-            and any(d.dep_ == "det" and "Yes" in morph(d, "Poss") for d in c.children)
-            for c in token.children
+            and any(d.dep_ == "det" and "Yes" in morph(d, "Poss") for d in kids(c))
+            for c in kids(token)
         ):
             return True  # "a exhorté son interlocuteur à…": the one the source was dealing with
         return (
@@ -794,7 +793,7 @@ class _Coding(ActorFinder):
             or (
                 entry.code == "080"
                 and any(
-                    c.i in self.triggers and (case_of(c) == "à" or c.dep_ == "xcomp") for c in token.children
+                    c.i in self.triggers and (case_of(c) == "à" or c.dep_ == "xcomp") for c in kids(token)
                 )
             )
             or (root == "03" and token.dep_ == "acl" and passive(token))
@@ -839,7 +838,7 @@ class _Coding(ActorFinder):
         pas de contester certains résultats devant les tribunaux": no threat; "n'a pas exclu de
         nouvelles frappes" is one)."""
         acts = [
-            self.triggers[c.i] for c in token.children if c.i in self.triggers and c.dep_ in ("obj", "xcomp")
+            self.triggers[c.i] for c in kids(token) if c.i in self.triggers and c.dep_ in ("obj", "xcomp")
         ]
         return bool(acts) and all(int(a.code[:2]) < 13 for a in acts)
 
@@ -867,8 +866,8 @@ class _Coding(ActorFinder):
         return any(
             c.lemma_.lower() in OWN_FORCES
             and (c.dep_ == "iobj" or case_of(c) == "à")
-            and not any(d.dep_ in ("amod", "nmod") for d in c.children)
-            for c in token.children
+            and not any(d.dep_ in ("amod", "nmod") for d in kids(c))
+            for c in kids(token)
         )
 
     def _unsaid(self, token: Token) -> bool:
@@ -876,9 +875,9 @@ class _Coding(ActorFinder):
         en préciser la nature"), or one within a quotation, by a subject before it, that the
         speaker reports of others ("« … ce que le peuple a dit », a déclaré X"; an incise within
         a quotation, "a-t-il insisté", has its subject after it)."""
-        if any(c.dep_ in ("mark", "case") and c.lower_ == "sans" for c in token.children):
+        if any(c.dep_ in ("mark", "case") and c.lower_ == "sans" for c in kids(token)):
             return True
-        subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
+        subjects = [c for c in kids(token) if c.dep_.startswith("nsubj")]
         return (
             token.i in self.quoted
             and bool(subjects)
@@ -893,7 +892,7 @@ class _Coding(ActorFinder):
         subjects = {w.i for s in own_subjects(token) for w in s.subtree}
         return any(
             w.lemma_.lower() in PEOPLE_NOUNS and w.i not in subjects
-            for c in token.children
+            for c in kids(token)
             if c.dep_ in ("obj", "iobj") or c.dep_.startswith("obl")
             for w in c.subtree
             if within_phrase(w, c)
@@ -909,7 +908,7 @@ class _Coding(ActorFinder):
         ):
             return  # "le récif, appelé Ayungin par les Philippins": named, no appeal (nothing asked)
         if entry.code[:2] in FORCE_ROOTS | DEMAND_ROOTS and any(
-            w.lemma_.lower() in PROTESTERS for s in logical_subjects(token) for w in (s, *s.children)
+            w.lemma_.lower() in PROTESTERS for s in logical_subjects(token) for w in (s, *kids(s))
         ):
             # Protesters who use force riot (145: "des milliers de manifestants avaient envahi le
             # Parlement"); who demand, demonstrate (141: "ont réclamé la démission de X").
@@ -1081,7 +1080,7 @@ class _Coding(ActorFinder):
         target_slot = "content" if toned else target_slot
         if code[:2] in ("11", "12") and self._answers_accusation(token):
             code = "016"  # "…accusé d'avoir déployé des soldats, ce que Kigali a toujours contesté"
-        if code[:2] == "07" and negated(token) and any(c.lower_ == "plus" for c in token.children):
+        if code[:2] == "07" and negated(token) and any(c.lower_ == "plus" for c in kids(token)):
             # "ne livrerait plus d'armes": what happens is that aid stops (162x).
             code = STOPPED_AID.get(code, "162")
             modality = "asserted" if modality == "negated" else modality
@@ -1133,7 +1132,7 @@ class _Coding(ActorFinder):
         if token.pos_ == "VERB":
             return source_slot == "subj" and passive(token)
         return source_slot == "head" and any(
-            c.dep_ == "acl" and passive(c) and logical_subjects(c) for c in token.children
+            c.dep_ == "acl" and passive(c) and logical_subjects(c) for c in kids(token)
         )
 
     def _tone(self, words: list[Token]) -> int:
@@ -1180,7 +1179,7 @@ class _Coding(ActorFinder):
     def _statement_words(self, token: Token) -> list[Token]:
         """What a statement says: its complement clause, else the quotation of its sentence, else,
         for an incise, the clause before it, else the rest of its own clause ("a qualifié X de…")."""
-        clause = [c for c in token.children if c.dep_ == "ccomp"]
+        clause = [c for c in kids(token) if c.dep_ == "ccomp"]
         if clause:
             return [w for c in clause for w in c.subtree]
         sentence = self.sent(token)
@@ -1202,7 +1201,7 @@ class _Coding(ActorFinder):
             own = {w.i for w in token.subtree}
             return [w for w in self.doc[sentence.start : token.i] if w.i not in own]
         # (the verb with its auxiliaries: "a averti")
-        first = min([token, *(c for c in token.children if c.dep_.startswith("aux"))], key=lambda w: w.i)
+        first = min([token, *(c for c in kids(token) if c.dep_.startswith("aux"))], key=lambda w: w.i)
         if quoted:
             # (not an incise inside the quotation: "« …, a déclaré le président de la
             # Commission, X, mais… »" names who speaks, not what is said)
@@ -1231,7 +1230,7 @@ class _Coding(ActorFinder):
             and head.i < token.i
             and head.pos_ in ("VERB", "AUX")
             and "," in (self.doc[token.left_edge.i].text, self.doc[max(token.left_edge.i - 1, 0)].text)
-            and not any(c.dep_ == "obj" and c.i not in inverted for c in token.children)
+            and not any(c.dep_ == "obj" and c.i not in inverted for c in kids(token))
         ):
             # An incise without quotation marks ("Varsovie ne remet pas en cause les contrats,
             # a précisé le porte-parole"): what it says is all its sentence says before it, also
@@ -1249,7 +1248,7 @@ class _Coding(ActorFinder):
             token.dep_ == "acl:relcl"
             and self._speech(token)
             and token.head.i < token.i
-            and not any(c.lower_ in RELATIVES or c.dep_.startswith("nsubj") for c in token.children)
+            and not any(c.lower_ in RELATIVES or c.dep_.startswith("nsubj") for c in kids(token))
             and self.doc[token.left_edge.i - 1].text == ","
             and bool(self.inverted_subject(token))
             and all(
@@ -1261,7 +1260,7 @@ class _Coding(ActorFinder):
     def _trigger_span(self, token: Token, entry: Trigger) -> TextSpan:
         """The trigger's words: the token with its auxiliaries, reflexive and negation."""
         words = [token]
-        for child in token.children:
+        for child in kids(token):
             if (
                 child.dep_.startswith("aux")
                 or (entry.reflexive and child.lower_ in REFLEXIVE)
@@ -1283,7 +1282,7 @@ class _Coding(ActorFinder):
             if found is None or found[1] not in ("name", "partial"):
                 continue
             kind = self.types.get(found[0].entity)
-            word = next((c.lower_ for c in head.children if c.dep_ == "case"), "")
+            word = next((c.lower_ for c in kids(head) if c.dep_ == "case"), "")
             if kind == "location" or (kind == "country" and word != "à"):
                 return found[0].entity
         return None
@@ -1331,7 +1330,7 @@ class _Coding(ActorFinder):
         """For a cue of a quotation ("« L'Amérique paiera », a prévenu X") with no complement
         clause of its own, who the quotation is about: the subject of its first clause that
         names an actor other than the speaker."""
-        if any(c.dep_ == "ccomp" for c in token.children):
+        if any(c.dep_ == "ccomp" for c in kids(token)):
             return []
         sentence = self.sent(token)
         for opening, closing in self.spans:
@@ -1349,16 +1348,14 @@ class _Coding(ActorFinder):
         objects = logical_objects(token)
         # (not what the object is judged as: "a condamné les frappes comme une violation de la
         # souveraineté du Yémen" is not aimed at Yemen)
-        judged_as = {
-            w.i for head in objects for c in head.children if case_of(c) == "comme" for w in c.subtree
-        }
+        judged_as = {w.i for head in objects for c in kids(head) if case_of(c) == "comme" for w in c.subtree}
         words = [
             word
             for head in objects
             for word in head.subtree
             if word.i != head.i and within_phrase(word, head) and word.i not in judged_as
         ]
-        if objects and token.dep_ == "acl:relcl" and any(c.lower_ == "dont" for c in token.children):
+        if objects and token.dep_ == "acl:relcl" and any(c.lower_ == "dont" for c in kids(token)):
             antecedent = token.head
             words = [w for w in antecedent.subtree if within_phrase(w, antecedent)] + words
         for word in words:
@@ -1379,12 +1376,10 @@ class _Coding(ActorFinder):
         # (and for an act named by a noun, where its relative clause says it struck: "l'attaque
         # du 7 octobre, qui a fait 1 200 morts en Israël")
         # (or its participle says: "une attaque menée par des hommes armés dans le nord du Kosovo")
-        relatives = (
-            [c for c in token.children if c.dep_ in ("acl:relcl", "acl")] if token.pos_ == "NOUN" else []
-        )
+        relatives = [c for c in kids(token) if c.dep_ in ("acl:relcl", "acl")] if token.pos_ == "NOUN" else []
         # (or a place phrase the parser coordinated with it: "une attaque menée par des hommes
         # armés près du village, dans le nord du Kosovo", "dans le nord" parsed as a conjunct)
-        joined = [c for c in token.children if c.dep_ == "conj" and case_of(c) in ("à", "en", "dans")]
+        joined = [c for c in kids(token) if c.dep_ == "conj" and case_of(c) in ("à", "en", "dans")]
         for head in (*logical_objects(token), token, *relatives):
             for word in (*self._place_complements(head), *(joined if head.i == token.i else ())):
                 found = self._place_named(word, taken)
@@ -1408,7 +1403,7 @@ class _Coding(ActorFinder):
     def _place_named(self, word: Token, taken: frozenset[str]) -> Actor | None:
         """The country or place ``word`` names by name, or its "de" complement does ("dans le
         nord du Kosovo"), unless ``taken``."""
-        for named in (word, *(c for c in word.children if c.dep_.startswith("nmod") and case_of(c) == "de")):
+        for named in (word, *(c for c in kids(word) if c.dep_.startswith("nmod") and case_of(c) == "de")):
             found = self.mentioned.get(named.i)
             if (
                 found is not None
@@ -1439,9 +1434,9 @@ class _Coding(ActorFinder):
                 # it is threatened with is who threatens.
                 yield [
                     n
-                    for c in token.children
+                    for c in kids(token)
                     if c.dep_.startswith("obl") and case_of(c) == "de" and c.pos_ == "NOUN"
-                    for n in c.children
+                    for n in kids(c)
                     if (n.dep_.startswith("nmod") and case_of(n) == "de") or n.dep_ == "amod"
                 ]
             yield self.inverted_subject(token)
@@ -1489,23 +1484,23 @@ class _Coding(ActorFinder):
         if slot == "obj":
             return logical_objects(token)
         if slot == "iobj":
-            return [c for c in token.children if c.dep_ == "iobj"]
+            return [c for c in kids(token) if c.dep_ == "iobj"]
         if slot == "amod":
             # (a nationality adjective or a name: not "armée" in "attaque armée", tagged a noun)
             return [
                 c
-                for c in token.children
+                for c in kids(token)
                 if c.dep_ == "amod" and (c.pos_ in ("ADJ", "PROPN") or c.lower_ in self.kb.by_adjective)
             ]
         if slot == "poss":
-            return [c for c in token.children if c.dep_ == "det" and "Yes" in morph(c, "Poss")]
+            return [c for c in kids(token) if c.dep_ == "det" and "Yes" in morph(c, "Poss")]
         if slot == "ccomp":
             # (not a relative clause the parser took for one: ", qui a été négocié par le Qatar")
             return [
                 s
-                for c in token.children
+                for c in kids(token)
                 if c.dep_ == "ccomp"
-                and not any(w.lower_ in RELATIVES and w.dep_.startswith("nsubj") for w in c.children)
+                and not any(w.lower_ in RELATIVES and w.dep_.startswith("nsubj") for w in kids(c))
                 for s in logical_subjects(c)
             ]
         if slot == "head":
@@ -1533,7 +1528,7 @@ class _Coding(ActorFinder):
             # après une visite de son Premier ministre, X, à Pékin") or from the participle
             # qualifying it ("les négociations menées par le Qatar entre Israël et le Hamas").
             verbs = [token.head] if token.head.pos_ == "VERB" else []
-            verbs += [c for c in token.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+            verbs += [c for c in kids(token) if c.dep_ == "acl" and c.pos_ == "VERB"]
             heads = [h for v in verbs for h in self._complements(v).get(slot, []) if h.i > token.i]
         if slot == "avec":
             # "négocié par le Qatar avec l'appui de l'Egypte": a supporter, not a party.
@@ -1600,7 +1595,7 @@ class _Coding(ActorFinder):
             if negated(node):
                 negations += 1
             mood, tense = verb_form(node)
-            if mood == "Cnd" or any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in node.children):
+            if mood == "Cnd" or any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in kids(node)):
                 found.add("hypothetical")
             if tense == "Fut":
                 found.add("planned")
@@ -1617,7 +1612,7 @@ class _Coding(ActorFinder):
             if node.dep_ != "xcomp" or node.head.i == node.i or morph(node, "VerbForm") == ["Fin"]:
                 break  # (a finite verb is no infinitive of its head: "X, qui n'a pas…, réclame")
             node, below = node.head, node
-        if any(c.dep_ in ("mark", "case") and c.lower_ == "sans" for c in predicate.children):
+        if any(c.dep_ in ("mark", "case") and c.lower_ == "sans" for c in kids(predicate)):
             negations += 1
         if negations % 2:
             found.add("negated")
@@ -1636,12 +1631,12 @@ class _Coding(ActorFinder):
         """Whether the event is the content of someone's words rather than the words themselves."""
         if predicate.i in self.quoted and "speech" not in entry.flags:
             return True
-        for child in predicate.children:
+        for child in kids(predicate):
             if (
                 child.dep_ in ("advcl", "parataxis")
                 and child.i > predicate.i
                 and self._speech(child)
-                and not any(c.dep_ == "mark" for c in child.children)
+                and not any(c.dep_ == "mark" for c in kids(child))
                 and not present_participle(child)
                 and "Inf" not in morph(child, "VerbForm")
             ):
@@ -1697,7 +1692,7 @@ class _Coding(ActorFinder):
                         self.date
                     ) if self.date else None  # "now": the document's date
                 return value, date_precision(value)
-        if any(c.lower_ in AT_ONCE for a in anchors for c in a.children if c.dep_ == "advmod"):
+        if any(c.lower_ in AT_ONCE for a in anchors for c in kids(a) if c.dep_ == "advmod"):
             # "La Pologne l'a aussitôt prolongé" after "la levée, le vendredi 15 septembre, de
             # l'embargo": done right after, on the day of the last date named before it.
             start = self.sentences[max(0, self.sentence_of[token.i] - 1)].start
@@ -1767,7 +1762,7 @@ def _reports_words(verb: Token) -> bool:
     participle ("l'appel lancé par")."""
     if any(
         c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and "Fin" not in morph(c, "VerbForm"))
-        for c in verb.children
+        for c in kids(verb)
     ):
         return True  # (not a finite verb hung as a complement: "Lula, qui n'a pas reconnu X, réclame")
     before = verb.i - 1
@@ -1784,7 +1779,7 @@ def _antecedents(verb: Token) -> list[Token]:
     """For a verb whose object is a clitic pronoun ("la Pologne l'a prolongé"), or a passive
     whose subject is a pronoun ("il pourra être prolongé"), the nouns the pronoun may stand for:
     those before it in its sentence and the two before, nearest first ("…la levée de l'embargo")."""
-    pronouns = [c for c in verb.children if c.dep_ == "obj" and c.lower_ in CLITIC_OBJECTS]
+    pronouns = [c for c in kids(verb) if c.dep_ == "obj" and c.lower_ in CLITIC_OBJECTS]
     if passive(verb):
         pronouns += [s for s in logical_objects(verb) if s.lower_ in SUBJECT_PRONOUNS]
     if not any(p.pos_ == "PRON" for p in pronouns):
@@ -1819,9 +1814,9 @@ def _infinitive_complement(verb: Token) -> bool:
         c.dep_ == "xcomp"
         and (
             "Inf" in morph(c, "VerbForm")
-            or any(a.dep_.startswith("aux") and a.lower_ == "avoir" for a in c.children)
+            or any(a.dep_.startswith("aux") and a.lower_ == "avoir" for a in kids(c))
         )
-        for c in verb.children
+        for c in kids(verb)
     )
 
 

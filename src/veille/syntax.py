@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import HEAD, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from .records import Modality
@@ -93,6 +93,21 @@ class WordFilter:
         return found
 
 
+def kids(token: Token) -> tuple[Token, ...]:
+    """``token.children``, found once per document from the head array (the coder asks for the
+    same words' children many times, and each ``Token.children`` builds new tokens)."""
+    found: list[tuple[Token, ...]] | None = token.doc.user_data.get("veille.kids")
+    if found is None:
+        doc = token.doc
+        words = list(doc)
+        children: list[list[Token]] = [[] for _ in words]
+        for word, offset in zip(words, doc.to_array(HEAD).view("int64").tolist(), strict=True):
+            if offset:
+                children[word.i + offset].append(word)
+        found = doc.user_data["veille.kids"] = [tuple(c) for c in children]
+    return found[token.i]
+
+
 def remembered(function: Callable[[Token], T]) -> Callable[[Token], T]:
     """``function`` answering once per token of a document, the answers kept in the document's
     ``user_data`` (asked for the same words many times; the parse no longer changes once
@@ -150,10 +165,10 @@ def verb_in_disguise(token: Token) -> bool:
 
 def reflexive(token: Token) -> bool:
     return any(
-        c.lower_ in REFLEXIVE and c.pos_ == "PRON" and c.dep_.startswith("expl") for c in token.children
+        c.lower_ in REFLEXIVE and c.pos_ == "PRON" and c.dep_.startswith("expl") for c in kids(token)
     ) or any(
         c.lower_ in REFLEXIVE and c.pos_ == "PRON" and c.dep_ in ("obj", "iobj") and c.i < token.i
-        for c in token.children
+        for c in kids(token)
     )
 
 
@@ -162,11 +177,11 @@ def near_words(token: Token) -> list[Token]:
     done to wherever the parser hung it; a quantity is seen through ("a débloqué 100 millions de
     dollars d'aide humanitaire": "aide" and "humanitaire" are near "débloqué", as in "a débloqué
     une aide humanitaire")."""
-    children = list(token.children)
-    children += [g for c in children if _quantity(c) for g in c.children]
+    children = list(kids(token))
+    children += [g for c in children if _quantity(c) for g in kids(c)]
     if passive(token):  # what a passive is done to ("des diplomates, expulsés par…")
         children += [o for o in logical_objects(token) if o.head.i != token.i]
-    return children + [g for c in children if c.dep_ not in CLAUSES for g in c.children]
+    return children + [g for c in children if c.dep_ not in CLAUSES for g in kids(c)]
 
 
 def near_lemmas(token: Token) -> set[str]:
@@ -182,9 +197,9 @@ def _quantity(token: Token) -> bool:
 @remembered
 def case_of(token: Token) -> str | None:
     """The preposition introducing ``token`` ("au" → "à", "du" → "de"), if any."""
-    for child in token.children:
+    for child in kids(token):
         if child.dep_ in ("case", "mark") and child.i < token.i:
-            if child.dep_ == "case" and any(g.dep_ == "fixed" for g in child.children):
+            if child.dep_ == "case" and any(g.dep_ == "fixed" for g in kids(child)):
                 return child.lower_  # "auprès de", "face à"
             word = child.lower_
             return PREPOSITIONS.get(word, word)
@@ -212,16 +227,16 @@ def passive(token: Token) -> bool:
     """Whether ``token`` is a passive verb (its subject undergoes it)."""
     if token.lemma_ in ETRE_VERBS:
         return False  # "est arrivé": a compound past with "être", not a passive
-    if any(c.dep_ == "aux:pass" and c.lemma_ != "avoir" for c in token.children):
+    if any(c.dep_ == "aux:pass" and c.lemma_ != "avoir" for c in kids(token)):
         return True  # (never with "avoir": "ce que Kigali a contesté", however labelled)
-    if any(c.dep_ == "nsubj:pass" for c in token.children):
+    if any(c.dep_ == "nsubj:pass" for c in kids(token)):
         # "Il a assuré": a compound past with "avoir" the parser took for a passive.
-        return not any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in token.children)
+        return not any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in kids(token))
     # "le pays accusé par les Occidentaux": a past participle qualifying a noun; "bien que
     # contestée par la Chine": a bare past participle with its agent. Not one with its own
     # subject or "avoir" ("ce que le gouvernement a démenti", however the parser labels it).
     if not past_participle(token) or any(
-        c.dep_ == "nsubj" or (c.dep_.startswith("aux") and c.lemma_ == "avoir") for c in token.children
+        c.dep_ == "nsubj" or (c.dep_.startswith("aux") and c.lemma_ == "avoir") for c in kids(token)
     ):
         return False
     # "Reçus à la Maison Blanche, les deux ministres…": a participle fronted before its clause
@@ -237,8 +252,7 @@ def passive(token: Token) -> bool:
         or stative
         or token.dep_ == "acl"
         or any(
-            c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")
-            for c in token.children
+            c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par") for c in kids(token)
         )
     )
 
@@ -248,14 +262,14 @@ def own_subjects(token: Token) -> list[Token]:
     if passive(token):
         return [
             c
-            for c in token.children
+            for c in kids(token)
             if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")
         ]
     found: list[Token] = []
     for c in _subject_candidates(token):
         if c.dep_.startswith("nsubj") and c.lower_ in ("-t", "t"):
             # "a-t-elle promis": the parser may hang the pronoun from the linking "t".
-            found.extend(g for g in c.children if g.lower_.lstrip("-") in SUBJECT_PRONOUNS)
+            found.extend(g for g in kids(c) if g.lower_.lstrip("-") in SUBJECT_PRONOUNS)
         elif c.dep_.startswith("nsubj") or (
             c.dep_.startswith("expl") and c.lower_.lstrip("-") in SUBJECT_PRONOUNS
         ):
@@ -265,12 +279,12 @@ def own_subjects(token: Token) -> list[Token]:
         # participle before the verb is the verb's own.
         found = [
             g
-            for c in token.children
+            for c in kids(token)
             if c.dep_ == "advcl"
             and c.i < token.i
             and "Part" in morph(c, "VerbForm")
             and token.doc[c.i - 1].text == ","
-            for g in c.children
+            for g in kids(c)
             if g.dep_ == "nsubj" and g.i < c.i
         ]
 
@@ -290,7 +304,7 @@ def own_subjects(token: Token) -> list[Token]:
         and head.dep_ == "ROOT"
         and head.pos_ in ("NOUN", "PROPN")
         and head.i < subjects[0].i < token.i
-        and any(c.dep_ == "cc" and c.lower_ == "et" and head.i < c.i < subjects[0].i for c in token.children)
+        and any(c.dep_ == "cc" and c.lower_ == "et" and head.i < c.i < subjects[0].i for c in kids(token))
     ):
         # "Israël et le Hamas ont prolongé la trêve", parsed with "Israël" as the root and the
         # verb as its conjunct: the root is a subject coordinated with the verb's own.
@@ -303,8 +317,8 @@ def _subject_candidates(token: Token) -> list[Token]:
     instead ("Le Japon a pour sa part condamné": "Japon" under "a"); not a quotation's words when
     ``token`` is outside it (« … », a pour sa part assuré X: the quotation is what is said, not
     who says it)."""
-    children = list(token.children)
-    found = children + [g for c in children if c.dep_.startswith("aux") for g in c.children]
+    children = list(kids(token))
+    found = children + [g for c in children if c.dep_.startswith("aux") for g in kids(c)]
     spans = [
         (opening, closing) for opening, closing in quotations(token.doc) if not opening < token.i < closing
     ]
@@ -324,7 +338,7 @@ def logical_subjects(token: Token) -> list[Token]:
     if passive(token):
         agents = [
             c
-            for c in token.children
+            for c in kids(token)
             if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")
         ]
         return agents or complements(token, "par")
@@ -353,7 +367,7 @@ def logical_subjects(token: Token) -> list[Token]:
             return inherited
     if token.dep_ == "acl:relcl":
         return []  # "qui" is the subject when there is one; else the relative says nothing more
-    if token.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in token.children):
+    if token.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in kids(token)):
         # "a convoqué un diplomate chinois pour protester": a purpose is the clause's subject's
         return logical_subjects(clause_verb(head)) if head.pos_ in ("NOUN", "PROPN") else []
     controller = _controlling_verb(token)
@@ -364,7 +378,7 @@ def logical_subjects(token: Token) -> list[Token]:
     if (
         token.dep_ == "acl"
         and head.pos_ in ("NOUN", "PROPN")
-        and (not past_participle(token) or any(c.dep_ == "aux:tense" for c in token.children))
+        and (not past_participle(token) or any(c.dep_ == "aux:tense" for c in kids(token)))
     ):
         # "la décision de X de frapper": the infinitive's subject; so too for a compound
         # infinitive ("a accusé les garde-côtes d'avoir attaqué…", parsed as qualifying them)
@@ -379,7 +393,7 @@ def attributed_object(token: Token) -> list[Token]:
     ("s'est dit prêt")."""
     if token.dep_ != "xcomp" or token.pos_ != "ADJ":
         return []
-    return [c for c in token.head.children if c.dep_ == "obj" and c.lower_ not in REFLEXIVE]
+    return [c for c in kids(token.head) if c.dep_ == "obj" and c.lower_ not in REFLEXIVE]
 
 
 def _controlling_verb(token: Token) -> Token | None:
@@ -406,7 +420,7 @@ def object_controller(token: Token) -> list[Token]:
     if token.dep_ != "xcomp" or head.lemma_.lower() not in OBJECT_CONTROL:
         return []
     addressed = [
-        c for c in head.children if c.dep_ == "iobj" or (c.dep_.startswith("obl") and case_of(c) == "à")
+        c for c in kids(head) if c.dep_ == "iobj" or (c.dep_.startswith("obl") and case_of(c) == "à")
     ]
     return (logical_objects(head) + addressed)[:1]  # ("a ordonné à l'Ethiopie de retirer…")
 
@@ -433,13 +447,13 @@ def coordinated_verb(token: Token) -> Token | None:
     participle without auxiliary shares the auxiliary of a compound tense; otherwise the finite
     words (the auxiliary, or the verb) agree in person and number."""
     joined = [
-        c for c in token.children if c.dep_ == "cc" and c.i < token.i and c.lower_ in ("et", "mais", "puis")
+        c for c in kids(token) if c.dep_ == "cc" and c.i < token.i and c.lower_ in ("et", "mais", "puis")
     ]
     if not joined or token.pos_ != "VERB" or own_subjects(token):
         return None
 
     def form(verb: Token) -> tuple[str, ...] | None:
-        auxiliary = next((c for c in verb.children if c.dep_ == "aux:tense"), None)
+        auxiliary = next((c for c in kids(verb) if c.dep_ == "aux:tense"), None)
         if auxiliary is not None:
             return ("compound", *morph(auxiliary, "Number"), *morph(auxiliary, "Person"))
         if morph(verb, "VerbForm") == ["Fin"]:
@@ -472,23 +486,23 @@ def antecedent(relative: Token) -> Token:
 def logical_objects(token: Token) -> list[Token]:
     """What ``token`` is done to: the object, or the subject of a passive."""
     if passive(token):
-        found = [c for c in token.children if c.dep_ == "nsubj:pass"]
+        found = [c for c in kids(token) if c.dep_ == "nsubj:pass"]
         if not found and token.dep_ == "acl":
             found = [token.head]
         if not found and token.dep_ == "xcomp":
-            found = [c for c in token.head.children if c.dep_.startswith("nsubj")]  # "X reste menacé"
+            found = [c for c in kids(token.head) if c.dep_.startswith("nsubj")]  # "X reste menacé"
         detached = token.i < token.head.i or (token.i > 0 and token.doc[token.i - 1].text == ",")
         if not found and token.dep_ == "advcl" and detached:
             # "Reçu par le président, le ministre a remis…", "Les diplomates sont partis, expulsés
             # par Caracas": a detached participle says it of the subject.
-            found = [c for c in token.head.children if c.dep_ == "nsubj"]
-        found = found or [c for c in token.children if c.dep_ == "nsubj"]
+            found = [c for c in kids(token.head) if c.dep_ == "nsubj"]
+        found = found or [c for c in kids(token) if c.dep_ == "nsubj"]
         if not found and token.is_sent_start:
             # The same, parsed with the participle as root and the main verb as its conjunct.
-            main = [c for c in token.children if c.dep_ == "conj"]
-            found = [g for c in main for g in c.children if g.dep_ == "nsubj"][:1]
+            main = [c for c in kids(token) if c.dep_ == "conj"]
+            found = [g for c in main for g in kids(c) if g.dep_ == "nsubj"][:1]
         return found
-    found = [c for c in token.children if c.dep_ == "obj"]
+    found = [c for c in kids(token) if c.dep_ == "obj"]
     if found and found[0].lower_ in RELATIVES and token.dep_ == "acl:relcl" and token.head.lower_ == "ce":
         # "ce que X a démenti": what is denied is the clause "ce" stands for, and its actor;
         # of an accusation's content ("accusé par Y d'avoir…, ce que X dément"), the accuser.
@@ -502,9 +516,9 @@ def logical_objects(token: Token) -> list[Token]:
     # "a reconnu jeudi la victoire de X": the object hung from the bare time noun before it.
     found = [
         g
-        for c in token.children
+        for c in kids(token)
         if c.dep_ == "obl:mod" and c.pos_ == "NOUN" and c.i == token.i + 1 and not case_of(c)
-        for g in c.children
+        for g in kids(c)
         if g.dep_ == "obj"
     ]
     if found:
@@ -512,7 +526,7 @@ def logical_objects(token: Token) -> list[Token]:
     # A name the parser attached loosely right after the verb ("accuse Islamabad de…").
     return [
         c
-        for c in token.children
+        for c in kids(token)
         if c.dep_ in ("xcomp", "dep", "appos", "nmod", "obl:arg")
         and c.pos_ == "PROPN"
         and 0 < c.i - token.i <= 2
@@ -528,28 +542,28 @@ def complements(token: Token, preposition: str) -> list[Token]:
 def complements_by_case(token: Token) -> dict[str, list[Token]]:
     """Obliques and noun complements by the preposition introducing them, nearest first: those
     of ``token`` itself, else those lower in its phrase."""
-    found = _by_case(c for c in token.children if c.dep_.startswith(("obl", "nmod")))
+    found = _by_case(c for c in kids(token) if c.dep_.startswith(("obl", "nmod")))
     if token.pos_ == "NOUN":
         # "la visite d'un président français au Kazakhstan": the complement may hang from a "de"
         # complement (not from another: in "une aide au programme de Pyongyang", Pyongyang's is
         # the programme, not the aid).
         lower = _by_case(
             g
-            for c in token.children
+            for c in kids(token)
             if c.dep_.startswith("nmod") and case_of(c) == "de"
-            for g in c.children
+            for g in kids(c)
             if g.dep_.startswith("nmod")
         )
     else:
         # A verb's complement may hang lower, from its object, another complement or its
         # infinitive ("un accord avec X", "prêt à lancer des projets au Sénégal"): within the clause.
         below = []
-        stack = [c for c in token.children if c.dep_ not in CLAUSES]
+        stack = [c for c in kids(token) if c.dep_ not in CLAUSES]
         while stack:
             node = stack.pop()
             if node.dep_.startswith(("obl", "nmod")):
                 below.append(node)
-            stack.extend(c for c in node.children if c.dep_ not in CLAUSES)
+            stack.extend(c for c in kids(node) if c.dep_ not in CLAUSES)
         lower = {
             case: sorted(heads, key=lambda t: abs(t.i - token.i)) for case, heads in _by_case(below).items()
         }
@@ -573,8 +587,8 @@ def governing_subjects(token: Token, mutual: bool = False) -> list[Token]:
     Washington", "l'offensive lancée par Bakou".
     """
     # (also hung on the noun's own complement: "l'appel à l'aide lancé par le Premier ministre")
-    qualified = (token, *(c for c in token.children if c.dep_ == "nmod" and c.i > token.i))
-    for child in (c for noun in qualified for c in noun.children):
+    qualified = (token, *(c for c in kids(token) if c.dep_ == "nmod" and c.i > token.i))
+    for child in (c for noun in qualified for c in kids(noun)):
         if child.dep_ == "acl" and child.lemma_.lower() in SUPPORT_VERBS and passive(child):
             agents = logical_subjects(child)
             if agents:
@@ -597,7 +611,7 @@ def governing_subjects(token: Token, mutual: bool = False) -> list[Token]:
 
 def in_phrase_with_case(word: Token) -> bool:
     """Whether ``word`` belongs to a prepositional phrase ("pour sa part", "de la Commission")."""
-    return any(c.dep_ == "case" for c in word.children) or any(c.dep_ == "case" for c in word.head.children)
+    return any(c.dep_ == "case" for c in kids(word)) or any(c.dep_ == "case" for c in kids(word.head))
 
 
 def coordinated(first: Token, other: Token) -> bool:
@@ -628,7 +642,7 @@ def clause_verb(token: Token) -> Token:
 
 def noun_modality(token: Token) -> set[Modality]:
     found: set[Modality] = set()
-    for child in token.children:
+    for child in kids(token):
         word = child.lower_
         if (child.dep_ == "det" and word in NEGATIVE_DETERMINERS) or (
             child.dep_ == "case" and word == "sans"
@@ -650,21 +664,21 @@ def noun_modality(token: Token) -> set[Modality]:
 
 def negated(token: Token) -> bool:
     """ "ne … pas", "n'a jamais", "personne ne", "aucun accord n'a été signé": a negated clause."""
-    words = {c.lower_ for c in token.children if c.dep_ == "advmod"}
+    words = {c.lower_ for c in kids(token) if c.dep_ == "advmod"}
     if not words & NE:
         return False
-    subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
+    subjects = [c for c in kids(token) if c.dep_.startswith("nsubj")]
     return bool(
         words & NEGATIONS
         or {c.lower_ for c in subjects} & NEGATIVE_SUBJECTS
-        or any(d.dep_ == "det" and d.lower_ in NEGATIVE_DETERMINERS for c in subjects for d in c.children)
+        or any(d.dep_ == "det" and d.lower_ in NEGATIVE_DETERMINERS for c in subjects for d in kids(c))
     )
 
 
 def verb_form(token: Token) -> tuple[str | None, str | None]:
     """Mood and tense of the finite verb of ``token``'s clause (the token or its auxiliary); a
     regular future the tagger took for another tense ("se rendra", tagged past) is a future."""
-    for word in (*(c for c in token.children if c.dep_.startswith("aux")), token):
+    for word in (*(c for c in kids(token) if c.dep_.startswith("aux")), token):
         mood, tense = morph(word, "Mood"), morph(word, "Tense")
         if mood:
             if mood[0] == "Ind" and _regular_form(word, FUTURE_ENDINGS):
