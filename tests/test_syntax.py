@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from veille.syntax import (
     antecedent,
     coordinated_verb,
+    kids,
     logical_objects,
     logical_subjects,
     negated,
@@ -42,6 +43,15 @@ def test_a_quotation_the_parser_made_the_subject_of_its_incise_is_not_who_speaks
     doc = _parsed(words, heads, deps)
     assert logical_subjects(doc[7]) == []
     assert [w.text for w in logical_subjects(doc[2])] == ["Nous"]  # inside, the quotation's own
+
+
+def test_the_children_found_once_per_document_are_the_parsers() -> None:
+    words = ["«", "Nous", "restons", "alliés", "»", ",", "a", "assuré", "Tokaïev"]
+    heads = [2, 2, 7, 2, 2, 7, 7, 7, 7]
+    deps = ["punct", "nsubj", "nsubj", "xcomp", "punct", "punct", "aux:tense", "ROOT", "obl:mod"]
+    doc = _parsed(words, heads, deps)
+    assert [[c.i for c in kids(t)] for t in doc] == [[c.i for c in t.children] for t in doc]
+    assert [c.text for c in kids(doc[7])] == ["restons", ",", "a", "Tokaïev"]
 
 
 def test_a_subject_hung_on_the_auxiliary_is_the_verbs() -> None:
