@@ -1735,3 +1735,9 @@ def test_authorizing_a_deployment_somewhere_is_an_intent_to_protect(pipeline: Pi
     assert not any(code == "154" for code, *_ in coded)
     text = "Le déploiement doit encore être approuvé par le Parlement."
     assert not any(code == "0334" for code, *_ in _coded(_run(pipeline, text, "2023-10")))
+
+
+@pytest.mark.model
+def test_the_verb_of_a_comparison_is_no_event(pipeline: Pipeline) -> None:
+    text = "La présidente a jugé la riposte plus ferme que ne l'espérait Moscou."
+    assert not any(code == "013" for code, *_ in _coded(_run(pipeline, text)))

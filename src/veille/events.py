@@ -130,6 +130,8 @@ AIMED_ROOTS = frozenset({"06", "07", "08", "09", "10", "15", "16", "17"})
 # Nouns for a state of affairs, no one's act: judging one badly is a pessimistic comment (012),
 # not a criticism of anyone ("a jugé la situation « honteuse »").
 STATE_NOUNS = frozenset({"situation", "crise", "escalade", "tension", "impasse", "instabilité"})
+# Words that open a comparison whose second term starts with "que" ("plus solide que ne l'espérait X").
+COMPARATIVES = frozenset({"plus", "moins", "mieux", "pire", "autant", "aussi", "davantage"})
 # Nouns for a country's armed or police forces: an order to them, with no country of their own
 # named ("a ordonné à l'armée de…"), is a command within the source's side, not a demand.
 OWN_FORCES = frozenset({"armée", "troupe", "force", "soldat", "militaire", "police", "policier"})
@@ -784,7 +786,8 @@ class _Coding(ActorFinder):
         order to one's own forces; hope or worry joined to a statement, or unspoken; not ruling
         out what coerces no one; giving up an act the text names (that act, negated, is the
         event: "a renoncé au voyage"); an intent named by the participle of the thing intended
-        ("le montant des compensations promises par le constructeur": promised before)."""
+        ("le montant des compensations promises par le constructeur": promised before); the
+        verb of the second term of a comparison."""
         root = entry.code[:2]
         return (
             (root == "10" and self._commands(token))
@@ -797,6 +800,18 @@ class _Coding(ActorFinder):
                 )
             )
             or (root == "03" and token.dep_ == "acl" and passive(token))
+            or self._compared(token)
+        )
+
+    def _compared(self, token: Token) -> bool:
+        """Whether ``token`` is the verb of the second term of a comparison ("l'unité, plus solide
+        que ne l'espérait Moscou": Moscow's hope is a measure, not an event)."""
+        mark = next((c for c in kids(token) if c.dep_ == "mark" and c.lower_ in ("que", "qu'")), None)
+        if mark is None:
+            return False
+        before = self.doc[max(self.sent(token).start, mark.i - 3) : mark.i]
+        return any(w.lower_ in COMPARATIVES for w in before) and not any(
+            w.pos_ in ("VERB", "AUX") for w in before
         )
 
     def _strikes_home(self, token: Token, entry: Trigger, sources: list[Actor]) -> bool:
