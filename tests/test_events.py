@@ -1640,6 +1640,9 @@ def test_who_would_do_what_one_is_threatened_with_threatens(pipeline: Pipeline) 
     assert any(
         code == "138" and target == "MLI" for code, _, target, _ in _coded(_run(pipeline, text, "2023-09"))
     )
+    # Not so for what one is accused of: no accusation by Russia.
+    text = "Le ministre géorgien a été accusé d'ingérence russe."
+    assert ("112", None, "GEO", "asserted") in _coded(_run(pipeline, text, "2024-11"))
 
 
 @pytest.mark.model

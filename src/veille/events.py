@@ -1444,9 +1444,10 @@ class _Coding(ActorFinder):
             yield own_subjects(token)
             if passive(token) and own_subjects(token):
                 return  # the agent named does it ("accusée par plusieurs capitales européennes")
-            if passive(token):
+            if passive(token) and self.triggers.get(token.i, NO_ENTRY).code[:2] == "13":
                 # "le Niger reste menacé d'une intervention de la Cedeao": who would do the act
-                # it is threatened with is who threatens.
+                # it is threatened with is who threatens (not so for an accusation: "accusé
+                # d'ingérence russe" is no accusation by Russia).
                 yield [
                     n
                     for c in kids(token)
