@@ -1674,6 +1674,11 @@ def test_force_that_names_no_target_strikes_where_the_article_takes_place(pipeli
         "Les paramilitaires accusent l'armée de bombarder des quartiers résidentiels."
     )
     assert ("195", "SDN", "SDN", "asserted") in _coded(_run(pipeline, text))
+    # Not where the act is only told from, by the country or one of its people.
+    text = "La France a reçu le président ukrainien. Le président français a condamné les frappes russes."
+    assert not any(
+        code.startswith("19") and target == "FRA" for code, _, target, _ in _coded(_run(pipeline, text))
+    )
     # A country named as such does not strike itself; a reply strikes who struck first.
     text = "La Russie poursuivra son offensive, a prévenu le ministre ukrainien. L'Ukraine résiste."
     assert not any(

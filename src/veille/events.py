@@ -809,8 +809,10 @@ class _Coding(ActorFinder):
         mark = next((c for c in kids(token) if c.dep_ == "mark" and c.lower_ in ("que", "qu'")), None)
         if mark is None:
             return False
+        # (of an adjective: "plus solide que", not "a indiqué plus tard que", where "que" opens
+        # what is said)
         before = self.doc[max(self.sent(token).start, mark.i - 3) : mark.i]
-        return any(w.lower_ in COMPARATIVES for w in before) and not any(
+        return any(w.lower_ in COMPARATIVES and w.head.pos_ == "ADJ" for w in before) and not any(
             w.pos_ in ("VERB", "AUX") for w in before
         )
 
@@ -830,23 +832,31 @@ class _Coding(ActorFinder):
         )
 
     def _home_speaks(self, token: Token) -> bool:
-        """Whether the subject of a clause of ``token``'s sentence is the article's own country
-        named as such ("Le Brésil ne condamne pas l'offensive russe": the act is told from there,
-        not done there; not its institutions, "ce que les militaires démentent")."""
+        """Whether the subject of a clause of ``token``'s sentence is the article's own country or
+        one of its people, named as such ("Le Brésil ne condamne pas l'offensive russe", "Le
+        président français a condamné les frappes russes": the act is told from there, not done
+        there; not its institutions named by a common noun, "ce que les militaires démentent", nor
+        its armed groups, "les FSR accusent l'armée de bombarder…", who fight there)."""
         return any(
             w.dep_.startswith("nsubj")
-            and any(a.entity == self.home and not self._named_by_noun(a) for a in self.actors(w))
+            and any(
+                self.country(a.entity) == self.home
+                and self.kind(a.entity) != "group"
+                and not self._named_by_noun(a)
+                for a in self.actors(w)
+            )
             for w in self.sent(token)
         )
 
     def _named_by_noun(self, actor: Actor) -> bool:
         """Whether ``actor`` is named by a common noun ("l'armée", "la police"), not by its name,
-        a metonym, a pronoun, a possessive or an adjective ("la Russie", "Moscou", "son", "russe")."""
+        a role, a metonym, a pronoun, a possessive or an adjective ("la Russie", "le président
+        russe", "Moscou", "son", "russe")."""
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         found = self.mentioned.get(span.root.i) if span is not None else None
         unnamed = self.unnamed.get(actor.start)
         kind = found[1] if found is not None else unnamed[1].kind if unnamed is not None else None
-        return kind not in ("name", "partial", "metonym", "pronoun", "adjective")
+        return kind not in ("name", "partial", "role", "metonym", "pronoun", "adjective")
 
     def _excludes_no_force(self, token: Token) -> bool:
         """Whether what "n'exclut pas" does not rule out is an act that coerces no one ("n'excluait
