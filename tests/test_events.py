@@ -1749,3 +1749,9 @@ def test_authorizing_a_deployment_somewhere_is_an_intent_to_protect(pipeline: Pi
 def test_the_verb_of_a_comparison_is_no_event(pipeline: Pipeline) -> None:
     text = "La présidente a jugé la riposte plus ferme que ne l'espérait Moscou."
     assert not any(code == "013" for code, *_ in _coded(_run(pipeline, text)))
+
+
+@pytest.mark.model
+def test_a_currency_is_no_actor(pipeline: Pipeline) -> None:
+    text = "Le rouble russe reculait de plus de 3 % face au dollar lundi matin."
+    assert _coded(_run(pipeline, text)) == set()

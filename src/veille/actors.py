@@ -40,6 +40,11 @@ from .syntax import (
 
 # Institutions, and the state's armed agents, that with no country named belong to the country
 # the article is about.
+# Currencies and markets, which stand for no actor even with a country's adjective ("le peso
+# mexicain", "la bourse russe").
+CURRENCIES = frozenset(
+    {"monnaie", "devise", "bourse", "peso", "rouble", "yuan", "yen", "roupie", "hryvnia", "dollar", "euro"}
+)
 INSTITUTIONS = frozenset(
     {
         *("gouvernement", "ministère", "présidence", "armée", "police", "parlement", "diplomatie"),
@@ -470,6 +475,8 @@ class ActorFinder:
         described = self.described_person(token)
         if described is not None:
             return described
+        if token.lemma_.lower() in CURRENCIES:
+            return None  # "le peso mexicain reculait": a market's price, no actor's act
         # An institution or a thing belonging to an actor: "les autorités russes", "la décision de
         # Berlin", "un projet de résolution américain", "les actions « irresponsables » de la Chine".
         frontier = [token]
