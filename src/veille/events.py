@@ -1644,14 +1644,21 @@ class _Coding(ActorFinder):
             found.add("negated")
         elif negations:
             found.add("hypothetical")  # "n'a pas exclu de": no longer ruled out, not done either
-        asked = predicate.i == token.i and predicate.dep_ in ("ccomp", "xcomp")  # (not "cesser ses frappes")
-        demand = self.triggers.get(predicate.head.i) if asked else None
-        if demand is not None and demand.code[:2] in DEMAND_ROOTS:
+        if self._asked(token):
             # "a exigé que la Chine restitue les armes", "a exhorté X à normaliser…": asked, not done
             found.add("hypothetical")
         if self._reported(predicate, entry):
             found.add("reported")
         return next((m for m in MODALITY_ORDER if m in found), "asserted")
+
+    def _asked(self, token: Token) -> bool:
+        """Whether ``token`` is the verb of what an appeal or a demand asks for (not a noun in
+        it: "cesser ses frappes")."""
+        predicate = clause_verb(token)
+        if predicate.i != token.i or predicate.dep_ not in ("ccomp", "xcomp"):
+            return False
+        demand = self.triggers.get(predicate.head.i)
+        return demand is not None and demand.code[:2] in DEMAND_ROOTS
 
     def _reported(self, predicate: Token, entry: Trigger) -> bool:
         """Whether the event is the content of someone's words rather than the words themselves."""
