@@ -606,7 +606,7 @@ class ActorFinder:
         }
         start = self.sent(token).start_char
         for begin, actor in reversed(self.persons):
-            if begin < token.idx and begin >= start and actor.entity not in subjects:
+            if start <= begin < token.idx and actor.entity not in subjects:
                 return actor
         return None
 

@@ -286,6 +286,7 @@ class _Coding(ActorFinder):
         self.triggers: dict[int, Trigger] = {}
         self.closing_incises: list[int] = []  # triggers that are incises closing their sentence
         self.complements: dict[int, dict[str, list[Token]]] = {}  # token -> its complements by case
+        self.said: dict[int, list[Token]] = {}  # statement verb -> the words of what it says
         self.times: list[tuple[TimeExpression, range]] = []
         for time in doc._.veille_times or ():
             span = doc.char_span(time.start, time.end, alignment_mode="expand")
@@ -900,7 +901,7 @@ class _Coding(ActorFinder):
         en préciser la nature"), or one within a quotation, by a subject before it, that the
         speaker reports of others ("« … ce que le peuple a dit », a déclaré X"; an incise within
         a quotation, "a-t-il insisté", has its subject after it)."""
-        if any(c.dep_ in ("mark", "case") and c.lower_ == "sans" for c in kids(token)):
+        if _sans(token):
             return True
         subjects = [c for c in kids(token) if c.dep_.startswith("nsubj")]
         return (
@@ -1202,6 +1203,13 @@ class _Coding(ActorFinder):
         return {side for side in found if side}
 
     def _statement_words(self, token: Token) -> list[Token]:
+        """What a statement says (found once: coding, warnings and targets from the discourse all
+        ask)."""
+        if token.i not in self.said:
+            self.said[token.i] = self._said(token)
+        return self.said[token.i]
+
+    def _said(self, token: Token) -> list[Token]:
         """What a statement says: its complement clause, else the quotation of its sentence, else,
         for an incise, the clause before it, else the rest of its own clause ("a qualifié X de…")."""
         clause = [c for c in kids(token) if c.dep_ == "ccomp"]
@@ -1638,7 +1646,7 @@ class _Coding(ActorFinder):
             if node.dep_ != "xcomp" or node.head.i == node.i or morph(node, "VerbForm") == ["Fin"]:
                 break  # (a finite verb is no infinitive of its head: "X, qui n'a pas…, réclame")
             node, below = node.head, node
-        if any(c.dep_ in ("mark", "case") and c.lower_ == "sans" for c in kids(predicate)):
+        if _sans(predicate):
             negations += 1
         if negations % 2:
             found.add("negated")
@@ -1806,6 +1814,11 @@ def _reports_words(verb: Token) -> bool:
     ):
         before -= 1  # (not past a relative pronoun: "Lula, qui n'a pas reconnu la victoire")
     return before >= 0 and verb.doc[before].text in INCISE_OPENERS and not verb.dep_.startswith("acl")
+
+
+def _sans(verb: Token) -> bool:
+    """Whether "sans" introduces ``verb``: "sans condamner", "sans en préciser la nature"."""
+    return any(c.dep_ in ("mark", "case") and c.lower_ == "sans" for c in kids(verb))
 
 
 def _antecedents(verb: Token) -> list[Token]:
