@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from veille.syntax import (
+    WordFilter,
     antecedent,
     coordinated_verb,
     kids,
     logical_objects,
     logical_subjects,
+    morph,
     negated,
     own_subjects,
     passive,
     past_participle,
+    remembered_method,
     second_between,
     verb_form,
     verb_in_disguise,
@@ -52,6 +55,37 @@ def test_the_children_found_once_per_document_are_the_parsers() -> None:
     doc = _parsed(words, heads, deps)
     assert [[c.i for c in kids(t)] for t in doc] == [[c.i for c in t.children] for t in doc]
     assert [c.text for c in kids(doc[7])] == ["restons", ",", "a", "Tokaïev"]
+
+
+def test_the_word_filter_keeps_lemmas_and_forms_apart_across_documents() -> None:
+    vocab = spacy.blank("fr").vocab
+    found = WordFilter(frozenset({"visite"}), frozenset({"dément"}))
+    # A form that is a wanted lemma, or a lemma that is a wanted form, is not wanted.
+    first = Doc(
+        vocab, words=["La", "visite", "dément", "visite"], lemmas=["le", "visiter", "démentir", "dément"]
+    )
+    assert [t.i for t in found.tokens(first)] == [2]
+    second = Doc(vocab, words=["Visites", "et", "dément"], lemmas=["Visite", "et", "démentir"])
+    assert [t.i for t in found.tokens(second)] == [0, 2]  # (a lemma is matched lowercased)
+
+
+def test_answers_remembered_per_token_are_the_ones_computed() -> None:
+    doc = _parsed(["Il", "a", "dit"], [2, 2, 2], ["nsubj", "aux:tense", "ROOT"], {2: PARTICIPLE})
+
+    class Counting:
+        def __init__(self) -> None:
+            self.answers: dict[str, dict[int, object]] = {}
+            self.asked: list[int] = []
+
+        @remembered_method
+        def tense(self, token: Token) -> list[str]:
+            self.asked.append(token.i)
+            return morph(token, "Tense")
+
+    counting = Counting()
+    assert [counting.tense(t) for t in (*doc, doc[2], doc[0])] == [[], [], ["Past"], ["Past"], []]
+    assert counting.asked == [0, 1, 2]  # each token's answer computed once
+    assert morph(doc[2], "VerbForm") == ["Part"] and morph(doc[1], "VerbForm") == []
 
 
 def test_a_subject_hung_on_the_auxiliary_is_the_verbs() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
@@ -35,6 +36,7 @@ from .syntax import (
     morph,
     passive,
     present_participle,
+    remembered_method,
     second_between,
 )
 
@@ -127,8 +129,9 @@ class ActorFinder:
                 # The tokens the mention's characters touch (doc.char_span's "expand", cheaper).
                 first = max(0, bisect_right(starts, m.start) - 1)
                 last = bisect_left(starts, m.end)
+                named = (Actor(entity.id, m.start, m.end), m.kind)
                 for i in range(first, last):
-                    self.mentioned[i] = (Actor(entity.id, m.start, m.end), m.kind)
+                    self.mentioned[i] = named
         self.pronouns = {i for i, (_, kind) in self.mentioned.items() if kind == "pronoun"}
         # Where each person is named (not by a pronoun), in text order.
         self.persons = sorted(
@@ -140,7 +143,7 @@ class ActorFinder:
         )
         # Countries reached through an adjective or "nous", not (yet) entities of the document.
         self.unnamed: dict[int, tuple[KBEntity, Mention]] = {}
-        self.phrase_actors: dict[int, list[Actor]] = {}
+        self.answers: dict[str, dict[int, Any]] = {}  # (see remembered_method)
         self.home = home_country(entities)
         # (an organization of no known country that calls itself national, "le Conseil national
         # électoral", "l'Assemblée nationale", is the one of the country the article is about)
@@ -201,6 +204,7 @@ class ActorFinder:
     def sent(self, token: Token) -> Span:
         return self.sentences[self.sentence_of[token.i]]
 
+    @remembered_method
     def inverted_subject(self, token: Token) -> list[Token]:
         """The subject after the verb of an incise: "…, a déclaré le ministre Sergueï Lavrov"."""
         if morph(token, "VerbForm") == ["Inf"] or present_participle(token):
@@ -327,11 +331,10 @@ class ActorFinder:
         return heads if len(heads) == 1 else []
 
     def actors(self, head: Token) -> list[Actor]:
-        """The actors a phrase head names, one per coordinated phrase (found once per head)."""
-        if head.i not in self.phrase_actors:
-            self.phrase_actors[head.i] = self._actors(head)
-        return list(self.phrase_actors[head.i])
+        """The actors a phrase head names, one per coordinated phrase."""
+        return list(self._actors(head))
 
+    @remembered_method
     def _actors(self, head: Token) -> list[Actor]:
         pair = self.pair(head)
         if not pair and head.lemma_.lower() in PERSON_NOUNS:

@@ -224,7 +224,6 @@ class EventCoder:
 
     def match(self, token: Token) -> Trigger | None:
         """The most specific lexicon entry ``token`` triggers, if any."""
-        near: set[str] = set()
         stood_for: set[str] | None = None  # what an object pronoun may stand for, found once
         own_lemma, tag, form = token.lemma_.lower(), token.pos_, token.lower_
         for pos, tags in POS_TAGS.items():
@@ -251,9 +250,7 @@ class EventCoder:
                     continue
                 if "infinitive" in entry.flags and not _infinitive_complement(token):
                     continue
-                if entry.extra and not all(
-                    word in (near := near or near_lemmas(token)) for word in entry.extra
-                ):
+                if entry.extra and not all(word in near_lemmas(token) for word in entry.extra):
                     # (one further word may be the noun an object pronoun stands for)
                     if stood_for is None:
                         stood_for = {w.lemma_.lower() for w in _antecedents(token)}
@@ -285,7 +282,6 @@ class _Coding(ActorFinder):
         self.date = date
         self.triggers: dict[int, Trigger] = {}
         self.closing_incises: list[int] = []  # triggers that are incises closing their sentence
-        self.complements: dict[int, dict[str, list[Token]]] = {}  # token -> its complements by case
         self.said: dict[int, list[Token]] = {}  # statement verb -> the words of what it says
         self.times: list[tuple[TimeExpression, range]] = []
         for time in doc._.veille_times or ():
@@ -1539,7 +1535,7 @@ class _Coding(ActorFinder):
             ]
         if slot == "head":
             return governing_subjects(token, mutual="mutual" in self.triggers.get(token.i, NO_ENTRY).flags)
-        heads = self._complements(token).get(slot, [])
+        heads = complements_by_case(token).get(slot, [])
         if (
             slot == "à"
             and token.pos_ == "VERB"
@@ -1563,7 +1559,7 @@ class _Coding(ActorFinder):
             # qualifying it ("les négociations menées par le Qatar entre Israël et le Hamas").
             verbs = [token.head] if token.head.pos_ == "VERB" else []
             verbs += [c for c in kids(token) if c.dep_ == "acl" and c.pos_ == "VERB"]
-            heads = [h for v in verbs for h in self._complements(v).get(slot, []) if h.i > token.i]
+            heads = [h for v in verbs for h in complements_by_case(v).get(slot, []) if h.i > token.i]
         if slot == "avec":
             # "négocié par le Qatar avec l'appui de l'Egypte": a supporter, not a party.
             heads = [h for h in heads if h.lemma_.lower() not in BACKING_NOUNS]
@@ -1590,15 +1586,10 @@ class _Coding(ActorFinder):
 
     def _place_complements(self, token: Token) -> list[Token]:
         """``token``'s complements introduced by "à", "en" or "dans", nearest first."""
-        by_case = self._complements(token)
+        by_case = complements_by_case(token)
         return sorted(
             (h for p in ("à", "en", "dans") for h in by_case.get(p, ())), key=lambda h: abs(h.i - token.i)
         )
-
-    def _complements(self, token: Token) -> dict[str, list[Token]]:
-        if token.i not in self.complements:
-            self.complements[token.i] = complements_by_case(token)
-        return self.complements[token.i]
 
     # -- modality and date -----------------------------------------------------------------
 

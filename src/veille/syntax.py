@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 from spacy.attrs import HEAD, LEMMA, LOWER
 from spacy.tokens import Doc, Token
@@ -19,6 +19,14 @@ from .records import Modality
 from .sentences import quotations
 
 T = TypeVar("T")
+
+
+class Answering(Protocol):
+    answers: dict[str, dict[int, Any]]  # method name -> token index -> answer
+
+
+S = TypeVar("S", bound=Answering)
+_UNKNOWN: Any = object()  # (an answer not found yet)
 
 REFLEXIVE = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})  # noqa: RUF001
 PREPOSITIONS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}  # noqa: RUF001
@@ -74,23 +82,25 @@ class WordFilter:
     def __init__(self, lemmas: frozenset[str], forms: frozenset[str]) -> None:
         self.lemmas = lemmas
         self.forms = forms
-        self.seen_lemmas: dict[int, bool] = {}
-        self.seen_forms: dict[int, bool] = {}
+        # The lemma and form hashes already looked at, and those of them wanted.
+        self.seen_lemmas: set[int] = set()
+        self.seen_forms: set[int] = set()
+        self.wanted_lemmas: set[int] = set()
+        self.wanted_forms: set[int] = set()
 
     def tokens(self, doc: Doc) -> list[Token]:
         strings = doc.vocab.strings
-        found = []
-        for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
-            wanted = self.seen_lemmas.get(lemma)
-            if wanted is None:
-                wanted = self.seen_lemmas[lemma] = strings[lemma].lower() in self.lemmas
-            if not wanted:
-                wanted = self.seen_forms.get(lower)
-                if wanted is None:
-                    wanted = self.seen_forms[lower] = strings[lower] in self.forms
-            if wanted:
-                found.append(doc[i])
-        return found
+        rows = doc.to_array([LEMMA, LOWER]).tolist()
+        lemmas, forms = (
+            {lemma for lemma, _ in rows} - self.seen_lemmas,
+            {form for _, form in rows} - self.seen_forms,
+        )
+        self.wanted_lemmas.update(h for h in lemmas if strings[h].lower() in self.lemmas)
+        self.wanted_forms.update(h for h in forms if strings[h] in self.forms)
+        self.seen_lemmas |= lemmas
+        self.seen_forms |= forms
+        by_lemma, by_form = self.wanted_lemmas, self.wanted_forms
+        return [doc[i] for i, (lemma, form) in enumerate(rows) if lemma in by_lemma or form in by_form]
 
 
 def kids(token: Token) -> tuple[Token, ...]:
@@ -119,9 +129,27 @@ def remembered(function: Callable[[Token], T]) -> Callable[[Token], T]:
         answers = token.doc.user_data.get(key)
         if answers is None:
             answers = token.doc.user_data[key] = {}
-        if token.i not in answers:
-            answers[token.i] = function(token)
-        answer: T = answers[token.i]
+        i = token.i
+        answer: T = answers.get(i, _UNKNOWN)
+        if answer is _UNKNOWN:
+            answer = answers[i] = function(token)
+        return answer
+
+    return once
+
+
+def remembered_method(method: Callable[[S, Token], T]) -> Callable[[S, Token], T]:
+    """A method of an object that reads one document (an :class:`~veille.actors.ActorFinder`)
+    answering once per token, the answers kept in the object's ``answers``, by method."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    def once(self: S, token: Token) -> T:
+        answers = self.answers.setdefault(name, {})
+        i = token.i
+        answer: T = answers.get(i, _UNKNOWN)
+        if answer is _UNKNOWN:
+            answer = answers[i] = method(self, token)
         return answer
 
     return once
@@ -136,12 +164,20 @@ def morph(token: Token, name: str) -> list[str]:
 
 @remembered
 def _features(token: Token) -> dict[str, list[str]]:
-    features: dict[str, list[str]] = {}
-    for item in str(token.morph).split("|"):
-        key, _, values = item.partition("=")
-        if values:
-            features[key] = values.split(",")
+    analysis = token.morph
+    features = _ANALYSES.get(hash(analysis))
+    if features is None:
+        features = _ANALYSES[hash(analysis)] = {}
+        for item in str(analysis).split("|"):
+            key, _, values = item.partition("=")
+            if values:
+                features[key] = values.split(",")
     return features
+
+
+# Each morphological analysis met (by its hash), read into features: a language has a few
+# hundred, shared by all documents.
+_ANALYSES: dict[int, dict[str, list[str]]] = {}
 
 
 def participle(token: Token) -> bool:
@@ -163,6 +199,7 @@ def verb_in_disguise(token: Token) -> bool:
     )
 
 
+@remembered
 def reflexive(token: Token) -> bool:
     return any(
         c.lower_ in REFLEXIVE and c.pos_ == "PRON" and c.dep_.startswith("expl") for c in kids(token)
@@ -184,6 +221,7 @@ def near_words(token: Token) -> list[Token]:
     return children + [g for c in children if c.dep_ not in CLAUSES for g in kids(c)]
 
 
+@remembered
 def near_lemmas(token: Token) -> set[str]:
     """The lemmas of :func:`near_words`, which further words of a lexicon entry are matched in."""
     return {w.lemma_.lower() for w in near_words(token)}
@@ -257,6 +295,7 @@ def passive(token: Token) -> bool:
     )
 
 
+@remembered
 def own_subjects(token: Token) -> list[Token]:
     """The subject, or the agent of a passive, that ``token`` itself governs."""
     if passive(token):
@@ -312,6 +351,7 @@ def own_subjects(token: Token) -> list[Token]:
     return subjects
 
 
+@remembered
 def _subject_candidates(token: Token) -> list[Token]:
     """Where ``token``'s subject may be: its children, and those the parser hung on its auxiliary
     instead ("Le Japon a pour sa part condamné": "Japon" under "a"); not a quotation's words when
@@ -333,6 +373,7 @@ def _subject_candidates(token: Token) -> list[Token]:
     ]
 
 
+@remembered
 def logical_subjects(token: Token) -> list[Token]:
     """Who does what ``token`` says: the subject, the agent of a passive, or an inherited subject."""
     if passive(token):
@@ -483,6 +524,7 @@ def antecedent(relative: Token) -> Token:
     return before if before is not None else head
 
 
+@remembered
 def logical_objects(token: Token) -> list[Token]:
     """What ``token`` is done to: the object, or the subject of a passive."""
     if passive(token):
@@ -539,6 +581,7 @@ def complements(token: Token, preposition: str) -> list[Token]:
     return complements_by_case(token).get(preposition, [])
 
 
+@remembered
 def complements_by_case(token: Token) -> dict[str, list[Token]]:
     """Obliques and noun complements by the preposition introducing them, nearest first: those
     of ``token`` itself, else those lower in its phrase."""
