@@ -67,6 +67,7 @@ from .syntax import (
     coordinated_verb,
     governing_subjects,
     kids,
+    lemmas_of,
     logical_objects,
     logical_subjects,
     morph,
@@ -250,6 +251,8 @@ class EventCoder:
                     continue
                 if "infinitive" in entry.flags and not _infinitive_complement(token):
                     continue
+                if entry.extra and not lemmas_of(token.doc).issuperset(entry.extra):
+                    continue  # (the further words of most entries are nowhere in the document)
                 if entry.extra and not all(word in near_lemmas(token) for word in entry.extra):
                     # (one further word may be the noun an object pronoun stands for)
                     if stood_for is None:

@@ -118,6 +118,16 @@ def kids(token: Token) -> tuple[Token, ...]:
     return found[token.i]
 
 
+def lemmas_of(doc: Doc) -> frozenset[str]:
+    """The lowercased lemmas of ``doc``'s words, found once per document."""
+    found: frozenset[str] | None = doc.user_data.get("veille.lemmas")
+    if found is None:
+        strings = doc.vocab.strings
+        hashes = set(doc.to_array(LEMMA).tolist())
+        found = doc.user_data["veille.lemmas"] = frozenset(strings[h].lower() for h in hashes)
+    return found
+
+
 def remembered(function: Callable[[Token], T]) -> Callable[[Token], T]:
     """``function`` answering once per token of a document, the answers kept in the document's
     ``user_data`` (asked for the same words many times; the parse no longer changes once
