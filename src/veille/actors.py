@@ -153,8 +153,8 @@ class ActorFinder:
         self.types = {e.id: e.type for e in entities}
         self.text = text_of(doc)
         # The sentences, from the sentence-start array (cheaper than doc.sents, same spans).
-        flags = doc.to_array(SENT_START).tolist() if doc.has_annotation("SENT_START") else []
-        starts = [i for i, flag in enumerate(flags) if flag == 1 or i == 0] or [0]
+        flags = doc.to_array(SENT_START) if doc.has_annotation("SENT_START") else None
+        starts = [0, *(i for i in (flags == 1).nonzero()[0].tolist() if i)] if flags is not None else [0]
         ends = [*starts[1:], len(doc)]
         self.sentences = [doc[start:end] for start, end in zip(starts, ends, strict=True)]
         self.sentence_of = [0] * len(doc)

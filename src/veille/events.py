@@ -211,6 +211,10 @@ class EventCoder:
         self.verb_forms = {
             form: lemma for lemma, pos in lexicon if pos == "VERB" for form in inflections(lemma)
         }
+        # The words with a negated use of their own and a plain one.
+        self.mixed = {
+            key for key, entries in lexicon.items() if len({"negative" in e.flags for e in entries}) > 1
+        }
         # What a trigger's lemma or form may be.
         self.candidates = WordFilter(frozenset(lemma for lemma, _ in lexicon), frozenset(self.verb_forms))
 
@@ -226,6 +230,7 @@ class EventCoder:
     def match(self, token: Token) -> Trigger | None:
         """The most specific lexicon entry ``token`` triggers, if any."""
         stood_for: set[str] | None = None  # what an object pronoun may stand for, found once
+        lemmas: frozenset[str] = frozenset()  # the document's, found once
         own_lemma, tag, form = token.lemma_.lower(), token.pos_, token.lower_
         for pos, tags in POS_TAGS.items():
             lemma = own_lemma
@@ -236,7 +241,7 @@ class EventCoder:
             elif pos == "VERB" and (lemma, pos) not in self.lexicon:
                 lemma = self.verb_forms.get(form, lemma)
             entries = self.lexicon.get((lemma, pos), ())
-            if len({"negative" in e.flags for e in entries}) > 1:
+            if (lemma, pos) in self.mixed:
                 # A word with a negated use of its own ("n'a pas précisé": declined to comment)
                 # and a plain one takes the one its negation calls for.
                 denied = negated(token)
@@ -251,7 +256,7 @@ class EventCoder:
                     continue
                 if "infinitive" in entry.flags and not _infinitive_complement(token):
                     continue
-                if entry.extra and not lemmas_of(token.doc).issuperset(entry.extra):
+                if entry.extra and not (lemmas := lemmas or lemmas_of(token.doc)).issuperset(entry.extra):
                     continue  # (the further words of most entries are nowhere in the document)
                 if entry.extra and not all(word in near_lemmas(token) for word in entry.extra):
                     # (one further word may be the noun an object pronoun stands for)
@@ -1225,7 +1230,7 @@ class _Coding(ActorFinder):
                     break
                 words.append(w)
             return words
-        quoted = [w for w in sentence if w.i in self.quoted]
+        quoted = [self.doc[i] for i in range(sentence.start, sentence.end) if i in self.quoted]
         inverted = {w.i for w in self.inverted_subject(token)}
         if quoted and inverted and sentence.start + 1 < quoted[0].i and quoted[-1].i < token.i:
             # An incise after a sentence that only quotes a fragment ("Washington a jugé que les

@@ -122,10 +122,14 @@ def lemmas_of(doc: Doc) -> frozenset[str]:
     """The lowercased lemmas of ``doc``'s words, found once per document."""
     found: frozenset[str] | None = doc.user_data.get("veille.lemmas")
     if found is None:
-        strings = doc.vocab.strings
         hashes = set(doc.to_array(LEMMA).tolist())
-        found = doc.user_data["veille.lemmas"] = frozenset(strings[h].lower() for h in hashes)
+        for new in hashes - _LOWERED.keys():
+            _LOWERED[new] = doc.vocab.strings[new].lower()
+        found = doc.user_data["veille.lemmas"] = frozenset(_LOWERED[h] for h in hashes)
     return found
+
+
+_LOWERED: dict[int, str] = {}  # each lemma met (by its hash), lowercased: shared by all documents
 
 
 def remembered(function: Callable[[Token], T]) -> Callable[[Token], T]:
@@ -372,15 +376,12 @@ def _subject_candidates(token: Token) -> list[Token]:
     spans = [
         (opening, closing) for opening, closing in quotations(token.doc) if not opening < token.i < closing
     ]
+    if spans:
+        found = [c for c in found if not any(opening < c.i < closing for opening, closing in spans)]
     # A subject never stands before the conjunction that joins its verb to another ("affirme n'avoir
     # visé que des cibles et assure…": "cibles" is no subject of "assure").
     joined = max((c.i for c in children if c.dep_ == "cc" and c.i < token.i), default=-1)
-    return [
-        c
-        for c in found
-        if not any(opening < c.i < closing for opening, closing in spans)
-        and not (c.dep_.startswith("nsubj") and c.i < joined)
-    ]
+    return [c for c in found if c.i > joined or not c.dep_.startswith("nsubj")]
 
 
 @remembered
@@ -611,12 +612,15 @@ def complements_by_case(token: Token) -> dict[str, list[Token]]:
         # A verb's complement may hang lower, from its object, another complement or its
         # infinitive ("un accord avec X", "prêt à lancer des projets au Sénégal"): within the clause.
         below = []
-        stack = [c for c in kids(token) if c.dep_ not in CLAUSES]
+        stack = list(kids(token))
         while stack:
             node = stack.pop()
-            if node.dep_.startswith(("obl", "nmod")):
+            dep = node.dep_
+            if dep in CLAUSES:
+                continue
+            if dep.startswith(("obl", "nmod")):
                 below.append(node)
-            stack.extend(c for c in kids(node) if c.dep_ not in CLAUSES)
+            stack.extend(kids(node))
         lower = {
             case: sorted(heads, key=lambda t: abs(t.i - token.i)) for case, heads in _by_case(below).items()
         }
