@@ -81,6 +81,7 @@ from .syntax import (
     passive,
     present_participle,
     reflexive,
+    remembered_method,
     verb_form,
     verb_in_disguise,
 )
@@ -1168,17 +1169,23 @@ class _Coding(ActorFinder):
     def _tone(self, words: list[Token]) -> int:
         """Whether a statement's words praise (> 0) or criticize (< 0), from the cues of
         ``lexicons/<lang>/statements.tsv``: a statement with a target and a tone is 051 or 111."""
-        return self._cue_sum(words, self.coder.statement_cues)
+        # (a negated cue says nothing: "le texte ne menaçait pas…")
+        return sum(value for w in words if (value := self._cues(w)[0]) and not negated(w))
 
     def _outlook(self, words: list[Token]) -> int:
         """Whether a statement's words hope (> 0) or worry (< 0): an optimistic (013) or
         pessimistic (012) comment, when they neither praise nor criticize."""
-        return self._cue_sum(words, self.coder.outlook_cues)
+        return sum(value for w in words if (value := self._cues(w)[1]) and not negated(w))
 
-    def _cue_sum(self, words: list[Token], cues: dict[str, int]) -> int:
-        values = ((w, _cue(w, cues)) for w in words)
-        # (a negated cue says nothing: "le texte ne menaçait pas…")
-        return sum(value for w, value in values if value and not negated(w))
+    @remembered_method
+    def _cues(self, word: Token) -> tuple[int, int]:
+        """What ``word`` says as a statement cue and as an outlook cue (0 for none): by its
+        lemma, else, for an adjective the lemmatizer left as written, by its masculine singular
+        ("insensées" → "insensé", "déraisonnables" → "déraisonnable")."""
+        form = word.lower_
+        stem = form.removesuffix("s")
+        keys = (word.lemma_.lower(), form, stem, stem.removesuffix("e") if stem.endswith("ée") else stem)
+        return _cue(keys, self.coder.statement_cues), _cue(keys, self.coder.outlook_cues)
 
     def _named_in_words(self, words: list[Token], sources: list[Actor]) -> list[Actor]:
         """The first actor ``words`` name outside the speakers' side, a nationality adjective
@@ -1768,19 +1775,9 @@ class _Coding(ActorFinder):
         return False
 
 
-def _cue(word: Token, cues: dict[str, int]) -> int:
-    """The value ``cues`` give ``word`` by its lemma, else, for an adjective the lemmatizer left
-    as written, by its masculine singular ("insensées" → "insensé", "déraisonnables" →
-    "déraisonnable"); 0 for none."""
-    value = cues.get(word.lemma_.lower())
-    if value is not None:
-        return value
-    form = word.lower_
-    stem = form.removesuffix("s")
-    for key in (form, stem, stem.removesuffix("e") if stem.endswith("ée") else stem):
-        if key in cues:
-            return cues[key]
-    return 0
+def _cue(keys: tuple[str, ...], cues: dict[str, int]) -> int:
+    """The value ``cues`` give the first of ``keys`` they have, else 0."""
+    return next((cues[key] for key in keys if key in cues), 0)
 
 
 def _subsumed(event: Event, events: list[Event]) -> bool:

@@ -90,17 +90,19 @@ class WordFilter:
 
     def tokens(self, doc: Doc) -> list[Token]:
         strings = doc.vocab.strings
-        rows = doc.to_array([LEMMA, LOWER]).tolist()
-        lemmas, forms = (
-            {lemma for lemma, _ in rows} - self.seen_lemmas,
-            {form for _, form in rows} - self.seen_forms,
-        )
-        self.wanted_lemmas.update(h for h in lemmas if strings[h].lower() in self.lemmas)
-        self.wanted_forms.update(h for h in forms if strings[h] in self.forms)
-        self.seen_lemmas |= lemmas
-        self.seen_forms |= forms
+        rows = doc.to_array([LEMMA, LOWER])
+        lemmas, forms = rows[:, 0].tolist(), rows[:, 1].tolist()
+        new_lemmas, new_forms = set(lemmas) - self.seen_lemmas, set(forms) - self.seen_forms
+        self.wanted_lemmas.update(h for h in new_lemmas if strings[h].lower() in self.lemmas)
+        self.wanted_forms.update(h for h in new_forms if strings[h] in self.forms)
+        self.seen_lemmas |= new_lemmas
+        self.seen_forms |= new_forms
         by_lemma, by_form = self.wanted_lemmas, self.wanted_forms
-        return [doc[i] for i, (lemma, form) in enumerate(rows) if lemma in by_lemma or form in by_form]
+        return [
+            doc[i]
+            for i, (lemma, form) in enumerate(zip(lemmas, forms, strict=True))
+            if lemma in by_lemma or form in by_form
+        ]
 
 
 def kids(token: Token) -> tuple[Token, ...]:
