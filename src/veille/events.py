@@ -81,7 +81,6 @@ from .syntax import (
     passive,
     present_participle,
     reflexive,
-    remembered_method,
     verb_form,
     verb_in_disguise,
 )
@@ -208,6 +207,7 @@ class EventCoder:
         self.modality_verbs = modality_verbs
         self.statement_cues = statement_cues or {}
         self.outlook_cues = outlook_cues or {}
+        self.cue_values: dict[tuple[int, int], tuple[int, int]] = {}  # (lemma, form) -> (statement, outlook)
         # The lemmatizer leaves some inflected verbs alone ("applique", "dément"): their forms.
         self.verb_forms = {
             form: lemma for lemma, pos in lexicon if pos == "VERB" for form in inflections(lemma)
@@ -1177,15 +1177,20 @@ class _Coding(ActorFinder):
         pessimistic (012) comment, when they neither praise nor criticize."""
         return sum(value for w in words if (value := self._cues(w)[1]) and not negated(w))
 
-    @remembered_method
     def _cues(self, word: Token) -> tuple[int, int]:
         """What ``word`` says as a statement cue and as an outlook cue (0 for none): by its
         lemma, else, for an adjective the lemmatizer left as written, by its masculine singular
-        ("insensées" → "insensé", "déraisonnables" → "déraisonnable")."""
-        form = word.lower_
-        stem = form.removesuffix("s")
-        keys = (word.lemma_.lower(), form, stem, stem.removesuffix("e") if stem.endswith("ée") else stem)
-        return _cue(keys, self.coder.statement_cues), _cue(keys, self.coder.outlook_cues)
+        ("insensées" → "insensé", "déraisonnables" → "déraisonnable"). Found once per lemma and
+        form (most words of a statement are none)."""
+        key = (word.lemma, word.lower)
+        found = self.coder.cue_values.get(key)
+        if found is None:
+            form = word.lower_
+            stem = form.removesuffix("s")
+            keys = (word.lemma_.lower(), form, stem, stem.removesuffix("e") if stem.endswith("ée") else stem)
+            cues = self.coder.statement_cues, self.coder.outlook_cues
+            found = self.coder.cue_values[key] = (_cue(keys, cues[0]), _cue(keys, cues[1]))
+        return found
 
     def _named_in_words(self, words: list[Token], sources: list[Actor]) -> list[Actor]:
         """The first actor ``words`` name outside the speakers' side, a nationality adjective
