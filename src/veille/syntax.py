@@ -125,7 +125,7 @@ def lemmas_of(doc: Doc) -> frozenset[str]:
     found: frozenset[str] | None = doc.user_data.get("veille.lemmas")
     if found is None:
         hashes = set(doc.to_array(LEMMA).tolist())
-        for new in hashes - _LOWERED.keys():
+        for new in [h for h in hashes if h not in _LOWERED]:
             _LOWERED[new] = doc.vocab.strings[new].lower()
         found = doc.user_data["veille.lemmas"] = frozenset(_LOWERED[h] for h in hashes)
     return found
