@@ -10,6 +10,7 @@ from veille.syntax import (
     antecedent,
     coordinated_verb,
     kids,
+    lemmas_of,
     logical_objects,
     logical_subjects,
     morph,
@@ -67,6 +68,16 @@ def test_the_word_filter_keeps_lemmas_and_forms_apart_across_documents() -> None
     assert [t.i for t in found.tokens(first)] == [2]
     second = Doc(vocab, words=["Visites", "et", "dément"], lemmas=["Visite", "et", "démentir"])
     assert [t.i for t in found.tokens(second)] == [0, 2]  # (a lemma is matched lowercased)
+
+
+def test_a_documents_lemmas_are_lowercased_and_found_once() -> None:
+    vocab = spacy.blank("fr").vocab
+    doc = Doc(vocab, words=["Paris", "a", "Sanctionné"], lemmas=["Paris", "avoir", "Sanctionner"])
+    assert lemmas_of(doc) == {"paris", "avoir", "sanctionner"}
+    other = Doc(vocab, words=["Paris", "sanctionne"], lemmas=["Paris", "sanctionner"])
+    assert lemmas_of(other) == {"paris", "sanctionner"}  # (each document its own)
+    doc.user_data["veille.lemmas"] = frozenset({"kept"})
+    assert lemmas_of(doc) == {"kept"}  # read from the document once found
 
 
 def test_answers_remembered_per_token_are_the_ones_computed() -> None:
