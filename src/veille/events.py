@@ -81,6 +81,7 @@ from .syntax import (
     passive,
     present_participle,
     reflexive,
+    remembered_method,
     verb_form,
     verb_in_disguise,
 )
@@ -291,7 +292,6 @@ class _Coding(ActorFinder):
         self.date = date
         self.triggers: dict[int, Trigger] = {}
         self.closing_incises: list[int] = []  # triggers that are incises closing their sentence
-        self.said: dict[int, list[Token]] = {}  # statement verb -> the words of what it says
         self.times: list[tuple[TimeExpression, range]] = []
         for time in doc._.veille_times or ():
             span = doc.char_span(time.start, time.end, alignment_mode="expand")
@@ -1218,16 +1218,11 @@ class _Coding(ActorFinder):
         }
         return {side for side in found if side}
 
+    @remembered_method
     def _statement_words(self, token: Token) -> list[Token]:
-        """What a statement says (found once: coding, warnings and targets from the discourse all
-        ask)."""
-        if token.i not in self.said:
-            self.said[token.i] = self._said(token)
-        return self.said[token.i]
-
-    def _said(self, token: Token) -> list[Token]:
         """What a statement says: its complement clause, else the quotation of its sentence, else,
-        for an incise, the clause before it, else the rest of its own clause ("a qualifié X de…")."""
+        for an incise, the clause before it, else the rest of its own clause ("a qualifié X de…").
+        Found once per verb: coding, warnings and targets from the discourse all ask."""
         clause = [c for c in kids(token) if c.dep_ == "ccomp"]
         if clause:
             return [w for c in clause for w in c.subtree]
